@@ -1,0 +1,32 @@
+dnl config.m4 for the customerio extension
+
+PHP_ARG_ENABLE([customerio],
+  [whether to enable the Customer.io client],
+  [AS_HELP_STRING([--enable-customerio], [Enable the native Customer.io client])],
+  [no])
+
+PHP_ARG_WITH([customerio-curl],
+  [libcurl location for customerio],
+  [AS_HELP_STRING([[--with-customerio-curl[=DIR]]],
+    [customerio: prefix of a libcurl install (with lib/pkgconfig); default: pkg-config's search path])],
+  [yes], [no])
+
+if test "$PHP_CUSTOMERIO" != "no"; then
+  if test "$PHP_CUSTOMERIO_CURL" != "yes" && test "$PHP_CUSTOMERIO_CURL" != "no"; then
+    export PKG_CONFIG_PATH="$PHP_CUSTOMERIO_CURL/lib/pkgconfig:$PHP_CUSTOMERIO_CURL/lib64/pkgconfig:$PKG_CONFIG_PATH"
+  fi
+
+  PKG_CHECK_MODULES([CURL], [libcurl >= 7.61.0], [],
+    [AC_MSG_ERROR([customerio needs libcurl >= 7.61.0 and its headers: install libcurl4-openssl-dev (Debian/Ubuntu), libcurl-devel (RHEL/Fedora) or curl-dev (Alpine), or pass --with-customerio-curl=PREFIX])])
+
+  PHP_EVAL_LIBLINE([$CURL_LIBS], [CUSTOMERIO_SHARED_LIBADD])
+  PHP_EVAL_INCLINE([$CURL_CFLAGS])
+  PHP_SUBST([CUSTOMERIO_SHARED_LIBADD])
+
+  PHP_NEW_EXTENSION([customerio],
+    [customerio.c src/client.c src/endpoint.c src/exception.c src/http.c src/json.c src/region.c],
+    [$ext_shared], [], [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src])
+  PHP_ADD_EXTENSION_DEP([customerio], [json])
+  PHP_ADD_EXTENSION_DEP([customerio], [spl])
+fi

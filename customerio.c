@@ -1,0 +1,129 @@
+/* Customer.io client for PHP: module entry, ini settings, phpinfo(). */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "php_ini.h"
+#include "ext/standard/info.h"
+#include "src/customerio_private.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(customerio)
+
+static ZEND_INI_MH(OnUpdateExceptions)
+{
+	zend_long mode;
+
+	if (zend_string_equals_literal_ci(new_value, "auto") || ZSTR_LEN(new_value) == 0) {
+		mode = CIO_EXCEPTIONS_AUTO;
+	} else if (zend_string_equals_literal_ci(new_value, "native")) {
+		mode = CIO_EXCEPTIONS_NATIVE;
+	} else if (zend_string_equals_literal_ci(new_value, "guzzle")) {
+		mode = CIO_EXCEPTIONS_GUZZLE;
+	} else {
+		php_error_docref(NULL, E_WARNING, "customerio.exceptions must be auto, native or guzzle");
+		return FAILURE;
+	}
+	CIO_G(exceptions) = mode;
+	return SUCCESS;
+}
+
+PHP_INI_BEGIN()
+	STD_PHP_INI_ENTRY("customerio.track_url", "", PHP_INI_ALL, OnUpdateString, track_url,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.api_url", "", PHP_INI_ALL, OnUpdateString, api_url,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.cainfo", "", PHP_INI_ALL, OnUpdateString, cainfo,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.timeout", "5", PHP_INI_ALL, OnUpdateReal, timeout,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.connect_timeout", "2", PHP_INI_ALL, OnUpdateReal, connect_timeout,
+		zend_customerio_globals, customerio_globals)
+	PHP_INI_ENTRY("customerio.exceptions", "auto", PHP_INI_ALL, OnUpdateExceptions)
+PHP_INI_END()
+
+static PHP_GINIT_FUNCTION(customerio)
+{
+#if defined(COMPILE_DL_CUSTOMERIO) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(customerio_globals, 0, sizeof(*customerio_globals));
+}
+
+static PHP_MINIT_FUNCTION(customerio)
+{
+	REGISTER_INI_ENTRIES();
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		return FAILURE;
+	}
+	cio_http_minit();
+	cio_exception_minit();
+	cio_region_minit();
+	cio_client_minit();
+	cio_endpoint_minit();
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(customerio)
+{
+	cio_http_mshutdown();
+	curl_global_cleanup();
+	UNREGISTER_INI_ENTRIES();
+	return SUCCESS;
+}
+
+static PHP_RINIT_FUNCTION(customerio)
+{
+#if defined(COMPILE_DL_CUSTOMERIO) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(customerio)
+{
+	curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "Customer.io client", "enabled");
+	php_info_print_table_row(2, "Version", PHP_CUSTOMERIO_VERSION);
+	php_info_print_table_row(2, "libcurl", curl->version);
+	php_info_print_table_row(2, "TLS backend", curl->ssl_version ? curl->ssl_version : "none");
+	php_info_print_table_row(2, "HTTP/2", (curl->features & CURL_VERSION_HTTP2) ? "yes" : "no");
+	php_info_print_table_row(2, "User-Agent", cio_http_user_agent());
+	php_info_print_table_end();
+	/* ini values hold URLs and paths only: API keys are never settings */
+	DISPLAY_INI_ENTRIES();
+}
+
+static const zend_module_dep customerio_deps[] = {
+	ZEND_MOD_REQUIRED("json")
+	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_END
+};
+
+zend_module_entry customerio_module_entry = {
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	customerio_deps,
+	"customerio",
+	NULL,
+	PHP_MINIT(customerio),
+	PHP_MSHUTDOWN(customerio),
+	PHP_RINIT(customerio),
+	NULL,
+	PHP_MINFO(customerio),
+	PHP_CUSTOMERIO_VERSION,
+	PHP_MODULE_GLOBALS(customerio),
+	PHP_GINIT(customerio),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_CUSTOMERIO
+#ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+#endif
+ZEND_GET_MODULE(customerio)
+#endif

@@ -1,0 +1,42 @@
+/* Customer.io client for PHP: module entry and globals. */
+#ifndef PHP_CUSTOMERIO_H
+#define PHP_CUSTOMERIO_H
+
+#include <curl/curl.h>
+
+extern zend_module_entry customerio_module_entry;
+#define phpext_customerio_ptr &customerio_module_entry
+
+#define PHP_CUSTOMERIO_VERSION "0.1.0"
+
+#ifdef ZTS
+#include "TSRM.h"
+#endif
+
+typedef enum {
+	CIO_EXCEPTIONS_AUTO = 0,
+	CIO_EXCEPTIONS_NATIVE,
+	CIO_EXCEPTIONS_GUZZLE
+} cio_exceptions_mode;
+
+ZEND_BEGIN_MODULE_GLOBALS(customerio)
+	/* ini */
+	char *track_url;
+	char *api_url;
+	char *cainfo;
+	double timeout;
+	double connect_timeout;
+	zend_long exceptions;
+	/* One easy handle per process, reused so connections stay alive; owned by curl_pid. */
+	CURL *curl;
+	pid_t curl_pid;
+ZEND_END_MODULE_GLOBALS(customerio)
+
+ZEND_EXTERN_MODULE_GLOBALS(customerio)
+#define CIO_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(customerio, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_CUSTOMERIO)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif /* PHP_CUSTOMERIO_H */

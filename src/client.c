@@ -1,0 +1,599 @@
+/* Customerio\Client: configuration, credentials, and the request path every call takes
+ * (routing, auth, query, JSON body, send, decode or throw). */
+#include "customerio_private.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
+#include "ext/standard/base64.h"
+#include "ext/standard/php_http.h"
+#include "ext/standard/url.h"
+#include "stubs/client_arginfo.h"
+
+zend_class_entry *cio_ce_client;
+static zend_object_handlers cio_client_handlers;
+
+/* ---- object lifecycle ---- */
+
+static zend_object *cio_client_create(zend_class_entry *ce)
+{
+	cio_client *c = zend_object_alloc(sizeof(cio_client), ce);
+
+	zend_object_std_init(&c->std, ce);
+	object_properties_init(&c->std, ce);
+	c->std.handlers = &cio_client_handlers;
+	ZVAL_UNDEF(&c->region);
+	return &c->std;
+}
+
+static void cio_config_free(cio_config *cfg)
+{
+	if (cfg->track_base) {
+		zend_string_release(cfg->track_base);
+	}
+	if (cfg->api_base) {
+		zend_string_release(cfg->api_base);
+	}
+	if (cfg->cainfo) {
+		zend_string_release(cfg->cainfo);
+	}
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+static void cio_config_copy(cio_config *to, const cio_config *from)
+{
+	*to = *from;
+	if (to->track_base) {
+		zend_string_addref(to->track_base);
+	}
+	if (to->api_base) {
+		zend_string_addref(to->api_base);
+	}
+	if (to->cainfo) {
+		zend_string_addref(to->cainfo);
+	}
+}
+
+static void cio_replace_str(zend_string **slot, zend_string *value)
+{
+	if (*slot) {
+		zend_string_release(*slot);
+	}
+	*slot = value ? zend_string_copy(value) : NULL;
+}
+
+static void cio_client_clear(cio_client *c)
+{
+	cio_replace_str(&c->api_key, NULL);
+	cio_replace_str(&c->site_id, NULL);
+	cio_replace_str(&c->app_key, NULL);
+	zval_ptr_dtor(&c->region);
+	ZVAL_UNDEF(&c->region);
+	cio_config_free(&c->cfg);
+	c->initialized = false;
+}
+
+static void cio_client_free(zend_object *obj)
+{
+	cio_client_clear(cio_client_from_obj(obj));
+	zend_object_std_dtor(obj);
+}
+
+static zend_object *cio_client_clone(zend_object *old)
+{
+	cio_client *from = cio_client_from_obj(old);
+	cio_client *to = cio_client_from_obj(cio_client_create(old->ce));
+
+	zend_objects_clone_members(&to->std, old);
+	cio_replace_str(&to->api_key, from->api_key);
+	cio_replace_str(&to->site_id, from->site_id);
+	cio_replace_str(&to->app_key, from->app_key);
+	ZVAL_COPY(&to->region, &from->region);
+	cio_config_copy(&to->cfg, &from->cfg);
+	to->assoc = from->assoc;
+	to->initialized = from->initialized;
+	return &to->std;
+}
+
+/* ---- configuration: options over ini over defaults ---- */
+
+/* "scheme://host[:port]" for track_url/api_url, without trailing '/'; NULL with an exception when invalid. */
+static zend_string *cio_base_url(const char *url, size_t len, const char *name)
+{
+	size_t scheme = 0;
+
+	if (len >= 8 && strncasecmp(url, "https://", 8) == 0) {
+		scheme = 8;
+	} else if (len >= 7 && strncasecmp(url, "http://", 7) == 0) {
+		scheme = 7;
+	}
+	while (len > scheme && url[len - 1] == '/') {
+		len--;
+	}
+	if (!scheme || len == scheme) {
+		cio_throw_invalid_argument("%s must be an http:// or https:// URL like https://host[:port], got \"%.*s\"",
+			name, (int)MIN(len, 200), url);
+		return NULL;
+	}
+	for (size_t i = scheme; i < len; i++) {
+		unsigned char ch = (unsigned char)url[i];
+		if (ch <= 0x20 || ch == 0x7f || ch == '?' || ch == '#') {
+			cio_throw_invalid_argument("%s must not contain spaces, control characters, '?' or '#'", name);
+			return NULL;
+		}
+	}
+	return zend_string_init(url, len, 0);
+}
+
+/* Seconds (int or float, >= 0; 0 means no limit) to libcurl milliseconds. */
+static zend_result cio_seconds_to_ms(double seconds, const char *name, zend_long *ms)
+{
+	if (!zend_finite(seconds) || seconds < 0 || seconds > 86400.0 * 365) {
+		cio_throw_invalid_argument("%s must be a number of seconds >= 0", name);
+		return FAILURE;
+	}
+	*ms = (zend_long)(seconds * 1000.0);
+	if (seconds > 0 && *ms == 0) {
+		*ms = 1; /* 0 would mean "no limit" to libcurl */
+	}
+	return SUCCESS;
+}
+
+static zend_result cio_option_seconds(zval *value, const char *name, zend_long *ms)
+{
+	if (Z_TYPE_P(value) != IS_LONG && Z_TYPE_P(value) != IS_DOUBLE) {
+		zend_type_error("Customerio\\Client option \"%s\" must be of type int|float, %s given", name,
+			zend_zval_type_name(value));
+		return FAILURE;
+	}
+	return cio_seconds_to_ms(zval_get_double(value), name, ms);
+}
+
+static zend_result cio_option_url(zval *value, const char *name, zend_string **out)
+{
+	if (Z_TYPE_P(value) != IS_STRING) {
+		zend_type_error("Customerio\\Client option \"%s\" must be of type string, %s given", name,
+			zend_zval_type_name(value));
+		return FAILURE;
+	}
+	return (*out = cio_base_url(Z_STRVAL_P(value), Z_STRLEN_P(value), name)) ? SUCCESS : FAILURE;
+}
+
+static zend_result cio_config_load(cio_config *cfg, HashTable *options, zend_string **region)
+{
+	const char *ini;
+	zend_string *key;
+	zval *value;
+
+	/* ini (or built-in defaults) first */
+	cfg->verify = true;
+	if ((ini = CIO_G(track_url)) && *ini && !(cfg->track_base = cio_base_url(ini, strlen(ini), "customerio.track_url"))) {
+		return FAILURE;
+	}
+	if ((ini = CIO_G(api_url)) && *ini && !(cfg->api_base = cio_base_url(ini, strlen(ini), "customerio.api_url"))) {
+		return FAILURE;
+	}
+	if ((ini = CIO_G(cainfo)) && *ini) {
+		cfg->cainfo = zend_string_init(ini, strlen(ini), 0);
+	}
+	if (cio_seconds_to_ms(CIO_G(timeout), "customerio.timeout", &cfg->timeout_ms) == FAILURE
+		|| cio_seconds_to_ms(CIO_G(connect_timeout), "customerio.connect_timeout", &cfg->connect_timeout_ms) == FAILURE) {
+		return FAILURE;
+	}
+	if (!options) {
+		return SUCCESS;
+	}
+
+	ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
+		ZVAL_DEREF(value);
+		if (!key) {
+			cio_throw_invalid_argument("Customerio\\Client options must be keyed by name");
+			return FAILURE;
+		}
+		if (zend_string_equals_literal(key, "region")) {
+			if (Z_TYPE_P(value) != IS_STRING) {
+				zend_type_error("Customerio\\Client option \"region\" must be of type string, %s given",
+					zend_zval_type_name(value));
+				return FAILURE;
+			}
+			*region = Z_STR_P(value);
+		} else if (zend_string_equals_literal(key, "track_url")) {
+			cio_replace_str(&cfg->track_base, NULL);
+			if (cio_option_url(value, "track_url", &cfg->track_base) == FAILURE) {
+				return FAILURE;
+			}
+		} else if (zend_string_equals_literal(key, "api_url")) {
+			cio_replace_str(&cfg->api_base, NULL);
+			if (cio_option_url(value, "api_url", &cfg->api_base) == FAILURE) {
+				return FAILURE;
+			}
+		} else if (zend_string_equals_literal(key, "verify")) {
+			if (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE) {
+				cfg->verify = Z_TYPE_P(value) == IS_TRUE;
+			} else if (Z_TYPE_P(value) == IS_STRING && Z_STRLEN_P(value) && !memchr(Z_STRVAL_P(value), 0, Z_STRLEN_P(value))) {
+				cfg->verify = true;
+				cio_replace_str(&cfg->cainfo, Z_STR_P(value));
+			} else {
+				zend_type_error("Customerio\\Client option \"verify\" must be a bool or a CA bundle path, %s given",
+					zend_zval_type_name(value));
+				return FAILURE;
+			}
+		} else if (zend_string_equals_literal(key, "timeout")) {
+			if (cio_option_seconds(value, "timeout", &cfg->timeout_ms) == FAILURE) {
+				return FAILURE;
+			}
+		} else if (zend_string_equals_literal(key, "connect_timeout")) {
+			if (cio_option_seconds(value, "connect_timeout", &cfg->connect_timeout_ms) == FAILURE) {
+				return FAILURE;
+			}
+		} else {
+			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
+				"verify, timeout, connect_timeout)", ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+/* Credentials end up in the Authorization header: refuse what would split it. Never echo the value. */
+static bool cio_credential_ok(zend_string *value, const char *what)
+{
+	if (cio_has_ctl_break(ZSTR_VAL(value), ZSTR_LEN(value))) {
+		cio_throw_invalid_argument("The %s contains a CR, LF or NUL byte", what);
+		return false;
+	}
+	return true;
+}
+
+#define CIO_CLIENT_INITIALIZED(c) \
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS)); \
+	if (!c->initialized) { \
+		cio_throw_uninitialized(cio_ce_client); \
+		RETURN_THROWS(); \
+	}
+
+/* ---- the request path ---- */
+
+/* Escapes the endpoint path as Guzzle's URI does: bytes outside RFC 3986 path characters become %XX. */
+static void cio_append_path(smart_str *url, zend_string *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)ZSTR_VAL(path);
+
+	for (size_t i = 0; i < ZSTR_LEN(path); i++) {
+		unsigned char ch = p[i];
+		bool keep = isalnum(ch) || strchr("-._~!$&'()*+,;=:@/?", ch)
+			|| (ch == '%' && i + 2 < ZSTR_LEN(path) + 0 && isxdigit(p[i + 1]) && isxdigit(p[i + 2]));
+		if (ch && keep) {
+			smart_str_appendc(url, ch);
+		} else {
+			smart_str_appendc(url, '%');
+			smart_str_appendc(url, hex[ch >> 4]);
+			smart_str_appendc(url, hex[ch & 15]);
+		}
+	}
+}
+
+/* Guzzle's 'query' option: an array through http_build_query(RFC 3986), a string as it is. */
+static zend_result cio_append_query(smart_str *url, zval *query)
+{
+	ZVAL_DEREF(query);
+	if (Z_TYPE_P(query) == IS_ARRAY || Z_TYPE_P(query) == IS_OBJECT) {
+		smart_str q = {0};
+		php_url_encode_hash_ex(HASH_OF(query), &q, NULL, 0, NULL, 0, NULL, 0,
+			Z_TYPE_P(query) == IS_OBJECT ? query : NULL, "&", PHP_QUERY_RFC3986);
+		if (EG(exception)) {
+			smart_str_free(&q);
+			return FAILURE;
+		}
+		if (q.s && ZSTR_LEN(q.s)) {
+			smart_str_appendc(url, strchr(ZSTR_VAL(url->s), '?') ? '&' : '?');
+			smart_str_append(url, q.s);
+		}
+		smart_str_free(&q);
+		return SUCCESS;
+	}
+	zend_string *s = zval_try_get_string(query);
+	if (!s) {
+		return FAILURE;
+	}
+	if (ZSTR_LEN(s)) {
+		smart_str_appendc(url, strchr(ZSTR_VAL(url->s), '?') ? '&' : '?');
+		smart_str_append(url, s);
+	}
+	zend_string_release(s);
+	return SUCCESS;
+}
+
+static zend_string *cio_authorization(cio_client *c, bool bearer)
+{
+	if (bearer) {
+		if (!c->app_key || !ZSTR_LEN(c->app_key) || zend_string_equals_literal(c->app_key, "0")) {
+			/* the SDK's getToken(): empty($appKey) */
+			zend_throw_exception(spl_ce_InvalidArgumentException, "App API Key not set!", 0);
+			return NULL;
+		}
+		return zend_string_concat2("Bearer ", 7, ZSTR_VAL(c->app_key), ZSTR_LEN(c->app_key));
+	}
+	zend_string *pair = zend_string_concat3(ZSTR_VAL(c->site_id), ZSTR_LEN(c->site_id), ":", 1,
+		ZSTR_VAL(c->api_key), ZSTR_LEN(c->api_key));
+	zend_string *b64 = php_base64_encode((const unsigned char *)ZSTR_VAL(pair), ZSTR_LEN(pair));
+	zend_string *header = zend_string_concat2("Basic ", 6, ZSTR_VAL(b64), ZSTR_LEN(b64));
+	zend_string_release(pair);
+	zend_string_release(b64);
+	return header;
+}
+
+/* Builds the URL, encodes the body, sends, then decodes the answer into return_value or throws. */
+static void cio_client_send(cio_client *c, const char *method, zend_string *base, zend_string *endpoint,
+	zval *query, HashTable *body, bool raw, zval *return_value)
+{
+	smart_str url = {0}, json = {0};
+	zend_string *api_uri = cio_region_api_uri(Z_OBJ(c->region));
+	zend_string *authorization = NULL;
+
+	if (cio_has_ctl_break(ZSTR_VAL(base), ZSTR_LEN(base)) || cio_has_ctl_break(ZSTR_VAL(endpoint), ZSTR_LEN(endpoint))) {
+		cio_throw_invalid_argument("The request URL contains a CR, LF or NUL byte");
+		goto done;
+	}
+	/* The SDK's rule: Bearer (App API key) exactly when the base is the region's App API URI. */
+	if (!(authorization = cio_authorization(c, zend_string_equals(base, api_uri)))) {
+		goto done;
+	}
+	smart_str_append(&url, base);
+	cio_append_path(&url, endpoint);
+	smart_str_0(&url);
+	if (query && cio_append_query(&url, query) == FAILURE) {
+		goto done;
+	}
+	smart_str_0(&url);
+	if (cio_has_ctl_break(ZSTR_VAL(url.s), ZSTR_LEN(url.s))) {
+		cio_throw_invalid_argument("The request URL contains a CR, LF or NUL byte");
+		goto done;
+	}
+	if (body) {
+		zval tmp;
+		ZVAL_ARR(&tmp, body);
+		if (cio_json_encode(&json, &tmp) == FAILURE) {
+			goto done;
+		}
+	}
+
+	cio_http_request req = {
+		.method = method,
+		.url = url.s,
+		.body = json.s ? ZSTR_VAL(json.s) : NULL,
+		.body_len = json.s ? ZSTR_LEN(json.s) : 0,
+		.authorization = authorization,
+		.cfg = &c->cfg,
+	};
+	cio_http_response res;
+	cio_http_send(&req, &res);
+	if (res.error != CURLE_OK || res.status >= 400) {
+		cio_throw_transfer(&req, &res);
+	} else if (raw) {
+		RETVAL_STR(res.body.s ? zend_string_copy(res.body.s) : ZSTR_EMPTY_ALLOC());
+	} else {
+		cio_json_decode(return_value, res.body.s ? ZSTR_VAL(res.body.s) : "", res.body.s ? ZSTR_LEN(res.body.s) : 0,
+			c->assoc);
+	}
+	cio_http_response_free(&res);
+
+done:
+	smart_str_free(&url);
+	smart_str_free(&json);
+	zend_string_release(api_uri);
+	if (authorization) {
+		zend_string_release(authorization);
+	}
+}
+
+/* post/put/delete: Track v1 unless $json['endpoint'] names another base; $json['query'] goes to the URL. */
+static void cio_client_track_request(INTERNAL_FUNCTION_PARAMETERS, const char *method)
+{
+	zend_string *endpoint, *base;
+	HashTable *json;
+	zval *value, query;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(endpoint)
+		Z_PARAM_ARRAY_HT(json)
+	ZEND_PARSE_PARAMETERS_END();
+	CIO_CLIENT_INITIALIZED(c);
+
+	HashTable *payload = zend_array_dup(json);
+	ZVAL_UNDEF(&query);
+	if ((value = zend_hash_str_find_deref(payload, "endpoint", sizeof("endpoint") - 1)) && Z_TYPE_P(value) != IS_NULL) {
+		if (!(base = zval_try_get_string(value))) {
+			zend_array_destroy(payload);
+			RETURN_THROWS();
+		}
+		zend_hash_str_del(payload, "endpoint", sizeof("endpoint") - 1);
+	} else {
+		base = cio_region_track_uri(Z_OBJ(c->region), "v1", 2);
+	}
+	bool has_body = zend_hash_num_elements(payload) > 0;
+	if (has_body && (value = zend_hash_str_find_deref(payload, "query", sizeof("query") - 1)) && zend_is_true(value)) {
+		ZVAL_COPY(&query, value);
+		zend_hash_str_del(payload, "query", sizeof("query") - 1);
+	}
+	cio_client_send(c, method, base, endpoint, Z_ISUNDEF(query) ? NULL : &query, has_body ? payload : NULL, false,
+		return_value);
+	zval_ptr_dtor(&query);
+	zend_string_release(base);
+	zend_array_destroy(payload);
+}
+
+/* ---- methods ---- */
+
+PHP_METHOD(Customerio_Client, __construct)
+{
+	zend_string *api_key, *site_id, *region_name = NULL;
+	HashTable *options = NULL;
+	cio_config cfg = {0};
+	zval region;
+
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_STR(api_key)
+		Z_PARAM_STR(site_id)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!cio_credential_ok(api_key, "API key") || !cio_credential_ok(site_id, "site id")
+		|| cio_config_load(&cfg, options, &region_name) == FAILURE) {
+		cio_config_free(&cfg);
+		RETURN_THROWS();
+	}
+	if (region_name) {
+		if (cio_region_make(&region, region_name, cfg.track_base, cfg.api_base) == FAILURE) {
+			cio_config_free(&cfg);
+			RETURN_THROWS();
+		}
+	} else {
+		zend_string *us = zend_string_init("us", 2, 0);
+		cio_region_make(&region, us, cfg.track_base, cfg.api_base);
+		zend_string_release(us);
+	}
+
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
+	cio_client_clear(c);
+	c->api_key = zend_string_copy(api_key);
+	c->site_id = zend_string_copy(site_id);
+	ZVAL_COPY_VALUE(&c->region, &region);
+	c->cfg = cfg;
+	c->assoc = false;
+	c->initialized = true;
+	cio_endpoints_attach(Z_OBJ_P(ZEND_THIS));
+}
+
+PHP_METHOD(Customerio_Client, track)
+{
+	zval rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY_DEREF(zend_read_property(cio_ce_client, Z_OBJ_P(ZEND_THIS), "track", sizeof("track") - 1, 0, &rv));
+}
+
+PHP_METHOD(Customerio_Client, setAppAPIKey)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+	if (cio_credential_ok(key, "App API key")) {
+		cio_replace_str(&cio_client_from_obj(Z_OBJ_P(ZEND_THIS))->app_key, key);
+	}
+}
+
+PHP_METHOD(Customerio_Client, setSiteId)
+{
+	zend_string *site_id;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(site_id)
+	ZEND_PARSE_PARAMETERS_END();
+	if (cio_credential_ok(site_id, "site id")) {
+		cio_replace_str(&cio_client_from_obj(Z_OBJ_P(ZEND_THIS))->site_id, site_id);
+	}
+}
+
+PHP_METHOD(Customerio_Client, setRegion)
+{
+	zend_string *name;
+	zval region;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+	CIO_CLIENT_INITIALIZED(c);
+	if (cio_region_make(&region, name, c->cfg.track_base, c->cfg.api_base) == SUCCESS) {
+		zval_ptr_dtor(&c->region);
+		ZVAL_COPY_VALUE(&c->region, &region);
+	}
+}
+
+PHP_METHOD(Customerio_Client, getRegion)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CIO_CLIENT_INITIALIZED(c);
+	RETURN_COPY(&c->region);
+}
+
+PHP_METHOD(Customerio_Client, setAssocResponse)
+{
+	bool assoc;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_BOOL(assoc)
+	ZEND_PARSE_PARAMETERS_END();
+	cio_client_from_obj(Z_OBJ_P(ZEND_THIS))->assoc = assoc;
+}
+
+PHP_METHOD(Customerio_Client, getAuth)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CIO_CLIENT_INITIALIZED(c);
+	array_init_size(return_value, 2);
+	add_next_index_str(return_value, zend_string_copy(c->site_id));
+	add_next_index_str(return_value, zend_string_copy(c->api_key));
+}
+
+PHP_METHOD(Customerio_Client, getToken)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
+	zend_string *header = cio_authorization(c, true);
+	if (header) {
+		zend_string_release(header);
+		RETURN_STR_COPY(c->app_key);
+	}
+}
+
+PHP_METHOD(Customerio_Client, get)
+{
+	zend_string *endpoint;
+	HashTable *params = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(endpoint)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(params)
+	ZEND_PARSE_PARAMETERS_END();
+	CIO_CLIENT_INITIALIZED(c);
+
+	zval query, *raw = NULL;
+	bool has_query = params && zend_hash_num_elements(params);
+	if (has_query) {
+		ZVAL_ARR(&query, params);
+		raw = zend_hash_str_find_deref(params, "raw", sizeof("raw") - 1);
+	}
+	zend_string *base = cio_region_api_uri(Z_OBJ(c->region));
+	cio_client_send(c, "GET", base, endpoint, has_query ? &query : NULL, NULL, raw && Z_TYPE_P(raw) != IS_NULL,
+		return_value);
+	zend_string_release(base);
+}
+
+PHP_METHOD(Customerio_Client, post)
+{
+	cio_client_track_request(INTERNAL_FUNCTION_PARAM_PASSTHRU, "POST");
+}
+
+PHP_METHOD(Customerio_Client, put)
+{
+	cio_client_track_request(INTERNAL_FUNCTION_PARAM_PASSTHRU, "PUT");
+}
+
+PHP_METHOD(Customerio_Client, delete)
+{
+	cio_client_track_request(INTERNAL_FUNCTION_PARAM_PASSTHRU, "DELETE");
+}
+
+void cio_client_minit(void)
+{
+	cio_ce_client = register_class_Customerio_Client();
+	cio_ce_client->create_object = cio_client_create;
+	memcpy(&cio_client_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	cio_client_handlers.offset = XtOffsetOf(cio_client, std);
+	cio_client_handlers.free_obj = cio_client_free;
+	cio_client_handlers.clone_obj = cio_client_clone;
+}

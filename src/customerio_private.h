@@ -1,0 +1,121 @@
+/* Internal structs and cross-file functions of the customerio extension. */
+#ifndef CUSTOMERIO_PRIVATE_H
+#define CUSTOMERIO_PRIVATE_H
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_smart_str.h"
+#include "php_customerio.h"
+
+/* Class entries, registered in MINIT from the stubs. */
+extern zend_class_entry *cio_ce_client;
+extern zend_class_entry *cio_ce_region, *cio_ce_region_interface, *cio_ce_region_us, *cio_ce_region_eu;
+extern zend_class_entry *cio_ce_invalid_region;
+extern zend_class_entry *cio_ce_endpoint_base, *cio_ce_endpoint_track;
+extern zend_class_entry *cio_ce_exception, *cio_ce_invalid_argument, *cio_ce_transfer, *cio_ce_request;
+extern zend_class_entry *cio_ce_bad_response, *cio_ce_client_error, *cio_ce_server_error, *cio_ce_connect;
+
+/* Settings of one client, resolved once at construction: options over ini over defaults. */
+typedef struct {
+	zend_string *track_base; /* scheme://host[:port] without trailing '/'; NULL: the region's */
+	zend_string *api_base;
+	zend_string *cainfo;     /* CA bundle path; NULL: libcurl's default store */
+	bool verify;
+	zend_long timeout_ms;
+	zend_long connect_timeout_ms;
+} cio_config;
+
+typedef struct {
+	zend_string *api_key;
+	zend_string *site_id;
+	zend_string *app_key;
+	zval region;             /* a Customerio\Region\RegionUs or RegionEu made by this client */
+	cio_config cfg;
+	bool assoc;
+	bool initialized;        /* false when made without the constructor (PHPUnit mocks) */
+	zend_object std;
+} cio_client;
+
+static inline cio_client *cio_client_from_obj(zend_object *obj)
+{
+	return (cio_client *)((char *)obj - XtOffsetOf(cio_client, std));
+}
+
+typedef struct {
+	zend_string *track_base; /* NULL: this region's Customer.io host */
+	zend_string *api_base;
+	zend_object std;
+} cio_region;
+
+static inline cio_region *cio_region_from_obj(zend_object *obj)
+{
+	return (cio_region *)((char *)obj - XtOffsetOf(cio_region, std));
+}
+
+/* region.c */
+void cio_region_minit(void);
+/* Makes the region object for 'us' or 'eu' with optional base overrides; throws and returns FAILURE otherwise. */
+zend_result cio_region_make(zval *out, zend_string *name, zend_string *track_base, zend_string *api_base);
+zend_string *cio_region_track_uri(zend_object *region, const char *version, size_t version_len);
+zend_string *cio_region_api_uri(zend_object *region);
+
+/* client.c */
+void cio_client_minit(void);
+
+/* endpoint.c */
+void cio_endpoint_minit(void);
+/* Creates every endpoint object of a client and stores it in its public property. */
+void cio_endpoints_attach(zend_object *client);
+
+/* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */
+zend_result cio_json_encode(smart_str *buf, zval *value);
+void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc);
+
+/* http.c: the one transport */
+typedef struct {
+	const char *method;
+	zend_string *url;
+	const char *body;        /* NULL: no body and no Content-Type */
+	size_t body_len;
+	zend_string *authorization; /* full header value, e.g. "Basic ..." */
+	const cio_config *cfg;
+} cio_http_request;
+
+typedef struct {
+	long status;             /* 0 when no response arrived */
+	smart_str body;
+	smart_str headers;       /* raw header block of the last response */
+	CURLcode error;
+	char errbuf[CURL_ERROR_SIZE];
+} cio_http_response;
+
+void cio_http_minit(void);
+void cio_http_mshutdown(void);
+void cio_http_send(const cio_http_request *req, cio_http_response *res);
+void cio_http_response_free(cio_http_response *res);
+/* Response headers as ['Name' => ['v1', ...]]; *reason gets the status line's reason phrase (may be NULL). */
+void cio_http_parse_headers(const cio_http_response *res, zval *headers, zend_string **reason);
+const char *cio_http_user_agent(void);
+
+/* exception.c: every exception is made here */
+void cio_exception_minit(void);
+void cio_exception_mshutdown(void);
+void cio_throw_validation(const char *http_method, const char *message);
+void cio_throw_invalid_argument(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
+void cio_throw_uninitialized(zend_class_entry *ce);
+/* After a transfer: throws ConnectException (no response) or Client/ServerException (>= 400). */
+void cio_throw_transfer(const cio_http_request *req, const cio_http_response *res);
+
+/* Rejects CR, LF and NUL, which would split a header or a URL. */
+static inline bool cio_has_ctl_break(const char *s, size_t len)
+{
+	return memchr(s, '\r', len) || memchr(s, '\n', len) || memchr(s, '\0', len);
+}
+
+/* Calls $object->$name(...$args) through the engine, so overrides and test doubles win. */
+zend_result cio_call_method(zval *object, const char *name, zval *retval, uint32_t argc, zval *argv);
+
+#endif

@@ -1,0 +1,53 @@
+/* JSON through ext/json's own C encoder and decoder (no user-land json_encode() call). */
+#include "customerio_private.h"
+#include "ext/json/php_json.h"
+
+/* The texts json_last_error_msg() gives; ext/json does not export its table. */
+static const char *cio_json_error_msg(php_json_error_code code)
+{
+	switch (code) {
+		case PHP_JSON_ERROR_DEPTH: return "Maximum stack depth exceeded";
+		case PHP_JSON_ERROR_STATE_MISMATCH: return "State mismatch (invalid or malformed JSON)";
+		case PHP_JSON_ERROR_CTRL_CHAR: return "Control character error, possibly incorrectly encoded";
+		case PHP_JSON_ERROR_SYNTAX: return "Syntax error";
+		case PHP_JSON_ERROR_UTF8: return "Malformed UTF-8 characters, possibly incorrectly encoded";
+		case PHP_JSON_ERROR_RECURSION: return "Recursion detected";
+		case PHP_JSON_ERROR_INF_OR_NAN: return "Inf and NaN cannot be JSON encoded";
+		case PHP_JSON_ERROR_UNSUPPORTED_TYPE: return "Type is not supported";
+		case PHP_JSON_ERROR_INVALID_PROPERTY_NAME: return "The decoded property name is invalid";
+		case PHP_JSON_ERROR_UTF16: return "Single unpaired UTF-16 surrogate in unicode escape";
+		case PHP_JSON_ERROR_NON_BACKED_ENUM: return "Non-backed enums have no default serialization";
+		default: return "Unknown error";
+	}
+}
+
+zend_result cio_json_encode(smart_str *buf, zval *value)
+{
+	php_json_error_code saved = JSON_G(error_code);
+	/* Unescaped slashes and Unicode: smaller bodies that decode to the same value as json_encode()'s. */
+	zend_result result = php_json_encode_ex(buf, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE,
+		PHP_JSON_PARSER_DEFAULT_DEPTH);
+	php_json_error_code error = JSON_G(error_code);
+
+	JSON_G(error_code) = saved;
+	if (result == FAILURE || error != PHP_JSON_ERROR_NONE) {
+		if (!EG(exception)) {
+			/* Guzzle's wording for the same failure of its 'json' option */
+			cio_throw_invalid_argument("json_encode error: %s", cio_json_error_msg(error));
+		}
+		return FAILURE;
+	}
+	smart_str_0(buf);
+	return SUCCESS;
+}
+
+void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc)
+{
+	php_json_error_code saved = JSON_G(error_code);
+
+	if (len == 0 || php_json_decode_ex(return_value, str, len, assoc ? PHP_JSON_OBJECT_AS_ARRAY : 0,
+			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE) {
+		ZVAL_NULL(return_value);
+	}
+	JSON_G(error_code) = saved;
+}

@@ -1,0 +1,146 @@
+/* Customerio\Region and its US/EU implementations: base URLs of the Track and App APIs. */
+#include "customerio_private.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
+#include "stubs/region_arginfo.h"
+
+zend_class_entry *cio_ce_region, *cio_ce_region_interface, *cio_ce_region_us, *cio_ce_region_eu;
+zend_class_entry *cio_ce_invalid_region;
+
+static zend_object_handlers cio_region_handlers;
+
+static zend_object *cio_region_create(zend_class_entry *ce)
+{
+	cio_region *r = zend_object_alloc(sizeof(cio_region), ce);
+
+	zend_object_std_init(&r->std, ce);
+	object_properties_init(&r->std, ce);
+	r->std.handlers = &cio_region_handlers;
+	return &r->std;
+}
+
+static void cio_region_free(zend_object *obj)
+{
+	cio_region *r = cio_region_from_obj(obj);
+
+	if (r->track_base) {
+		zend_string_release(r->track_base);
+	}
+	if (r->api_base) {
+		zend_string_release(r->api_base);
+	}
+	zend_object_std_dtor(obj);
+}
+
+static zend_object *cio_region_clone(zend_object *old)
+{
+	cio_region *from = cio_region_from_obj(old);
+	cio_region *to = cio_region_from_obj(cio_region_create(old->ce));
+
+	zend_objects_clone_members(&to->std, old);
+	to->track_base = from->track_base ? zend_string_copy(from->track_base) : NULL;
+	to->api_base = from->api_base ? zend_string_copy(from->api_base) : NULL;
+	return &to->std;
+}
+
+static bool cio_region_is_eu(zend_object *obj)
+{
+	return instanceof_function(obj->ce, cio_ce_region_eu);
+}
+
+zend_result cio_region_make(zval *out, zend_string *name, zend_string *track_base, zend_string *api_base)
+{
+	zend_class_entry *ce;
+
+	if (zend_string_equals_literal(name, "us")) {
+		ce = cio_ce_region_us;
+	} else if (zend_string_equals_literal(name, "eu")) {
+		ce = cio_ce_region_eu;
+	} else {
+		zend_throw_exception_ex(cio_ce_invalid_region, 0, "Unknown region: %s", ZSTR_VAL(name));
+		return FAILURE;
+	}
+	object_init_ex(out, ce);
+	cio_region *r = cio_region_from_obj(Z_OBJ_P(out));
+	r->track_base = track_base ? zend_string_copy(track_base) : NULL;
+	r->api_base = api_base ? zend_string_copy(api_base) : NULL;
+	return SUCCESS;
+}
+
+zend_string *cio_region_track_uri(zend_object *obj, const char *version, size_t version_len)
+{
+	cio_region *r = cio_region_from_obj(obj);
+	const char *base = "https://track.customer.io";
+	size_t base_len = sizeof("https://track.customer.io") - 1;
+
+	if (r->track_base) {
+		base = ZSTR_VAL(r->track_base);
+		base_len = ZSTR_LEN(r->track_base);
+	} else if (cio_region_is_eu(obj)) {
+		base = "https://track-eu.customer.io";
+		base_len = sizeof("https://track-eu.customer.io") - 1;
+	}
+	return zend_strpprintf(0, "%.*s/api/%.*s/", (int)base_len, base, (int)version_len, version);
+}
+
+zend_string *cio_region_api_uri(zend_object *obj)
+{
+	cio_region *r = cio_region_from_obj(obj);
+
+	if (r->api_base) {
+		return zend_string_concat2(ZSTR_VAL(r->api_base), ZSTR_LEN(r->api_base), "/v1/", 4);
+	}
+	return cio_region_is_eu(obj) ? zend_string_init_fast("https://api-eu.customer.io/v1/", sizeof("https://api-eu.customer.io/v1/") - 1)
+		: zend_string_init_fast("https://api.customer.io/v1/", sizeof("https://api.customer.io/v1/") - 1);
+}
+
+PHP_METHOD(Customerio_Region, factory)
+{
+	zend_string *name = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(name)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (name) {
+		cio_region_make(return_value, name, NULL, NULL);
+	} else {
+		object_init_ex(return_value, cio_ce_region_us);
+	}
+}
+
+PHP_METHOD(Customerio_Region_RegionUs, trackUri)
+{
+	zend_string *version = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_STR(version)
+	ZEND_PARSE_PARAMETERS_END();
+
+	RETURN_NEW_STR(version ? cio_region_track_uri(Z_OBJ_P(ZEND_THIS), ZSTR_VAL(version), ZSTR_LEN(version))
+		: cio_region_track_uri(Z_OBJ_P(ZEND_THIS), "v1", 2));
+}
+
+PHP_METHOD(Customerio_Region_RegionUs, apiUri)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_NEW_STR(cio_region_api_uri(Z_OBJ_P(ZEND_THIS)));
+}
+
+void cio_region_minit(void)
+{
+	cio_ce_region = register_class_Customerio_Region();
+	cio_ce_region_interface = register_class_Customerio_Region_RegionInterface();
+	cio_ce_region_us = register_class_Customerio_Region_RegionUs(cio_ce_region_interface);
+	cio_ce_region_eu = register_class_Customerio_Region_RegionEu(cio_ce_region_interface);
+	cio_ce_invalid_region = register_class_Customerio_Region_InvalidRegionException(spl_ce_InvalidArgumentException);
+
+	cio_ce_region_us->create_object = cio_region_create;
+	cio_ce_region_eu->create_object = cio_region_create;
+	memcpy(&cio_region_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	cio_region_handlers.offset = XtOffsetOf(cio_region, std);
+	cio_region_handlers.free_obj = cio_region_free;
+	cio_region_handlers.clone_obj = cio_region_clone;
+}

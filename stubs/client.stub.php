@@ -1,0 +1,65 @@
+<?php
+
+/** @generate-class-entries */
+
+namespace Customerio;
+
+/**
+ * Customer.io client: a native drop-in for printu/customerio's Customerio\Client.
+ *
+ * Credentials and settings live inside the object (not in properties), so var_dump() and
+ * print_r() never show the API keys.
+ */
+class Client
+{
+    /** @var Endpoint\Track Track API v2: entity() and batch(). */
+    public $track;
+
+    /**
+     * @param string $apiKey Track API key (the key comes first, as in the PHP SDK).
+     * @param string $siteId Site ID.
+     * @param array $options region ('us'|'eu'), track_url, api_url, verify (bool|string CA file),
+     *                       timeout and connect_timeout (seconds, float). See README "Configuration".
+     */
+    public function __construct(string $apiKey, string $siteId, array $options = []) {}
+
+    /** The Track API v2 endpoint (same object as $track). */
+    public function track(): Endpoint\Track {}
+
+    /** Sets the App API key sent as `Authorization: Bearer` to the App API. */
+    public function setAppAPIKey(string $appKey): void {}
+
+    public function setSiteId(string $siteId): void {}
+
+    /** @throws Region\InvalidRegionException on anything but 'us' or 'eu' */
+    public function setRegion(string $region): void {}
+
+    public function getRegion(): Region\RegionInterface {}
+
+    /** Decode responses as arrays (true) or stdClass objects (false, the default). */
+    public function setAssocResponse(bool $assoc): void {}
+
+    /** @return array{0: string, 1: string} [siteId, apiKey] */
+    public function getAuth(): array {}
+
+    /** @throws \InvalidArgumentException when no App API key is set */
+    public function getToken(): string {}
+
+    /**
+     * GET from the App API; every param goes to the query string.
+     * @return mixed the decoded body, or the raw body string when $params['raw'] is set
+     */
+    public function get(string $endpoint, array $params = []) {}
+
+    /**
+     * POST to Track v1, or to $json['endpoint'] when set; $json['query'] goes to the query string.
+     * @return mixed the decoded body (null when empty or not JSON)
+     */
+    public function post(string $endpoint, array $json) {}
+
+    /** @return mixed */
+    public function put(string $endpoint, array $json) {}
+
+    /** @return mixed */
+    public function delete(string $endpoint, array $json) {}
+}
