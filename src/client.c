@@ -21,6 +21,7 @@ static zend_object *cio_client_create(zend_class_entry *ce)
 	object_properties_init(&c->std, ce);
 	c->std.handlers = &cio_client_handlers;
 	ZVAL_UNDEF(&c->region);
+	ZVAL_UNDEF(&c->guzzle);
 	return &c->std;
 }
 
@@ -67,6 +68,8 @@ static void cio_client_clear(cio_client *c)
 	cio_replace_str(&c->app_key, NULL);
 	zval_ptr_dtor(&c->region);
 	ZVAL_UNDEF(&c->region);
+	zval_ptr_dtor(&c->guzzle);
+	ZVAL_UNDEF(&c->guzzle);
 	cio_config_free(&c->cfg);
 	c->initialized = false;
 }
@@ -75,6 +78,18 @@ static void cio_client_free(zend_object *obj)
 {
 	cio_client_clear(cio_client_from_obj(obj));
 	zend_object_std_dtor(obj);
+}
+
+/* A Guzzle client's middleware may hold the Client: let the cycle collector see the reference. */
+static HashTable *cio_client_get_gc(zend_object *obj, zval **table, int *n)
+{
+	cio_client *c = cio_client_from_obj(obj);
+	zend_get_gc_buffer *buffer = zend_get_gc_buffer_create();
+
+	zend_get_gc_buffer_add_zval(buffer, &c->guzzle);
+	zend_get_gc_buffer_add_zval(buffer, &c->region);
+	zend_get_gc_buffer_use(buffer, table, n);
+	return zend_std_get_properties(obj);
 }
 
 static zend_object *cio_client_clone(zend_object *old)
@@ -87,6 +102,7 @@ static zend_object *cio_client_clone(zend_object *old)
 	cio_replace_str(&to->site_id, from->site_id);
 	cio_replace_str(&to->app_key, from->app_key);
 	ZVAL_COPY(&to->region, &from->region);
+	ZVAL_COPY(&to->guzzle, &from->guzzle);
 	cio_config_copy(&to->cfg, &from->cfg);
 	to->assoc = from->assoc;
 	to->initialized = from->initialized;
@@ -322,44 +338,32 @@ static zend_string *cio_authorization(cio_client *c, bool bearer)
 	return header;
 }
 
-/* Builds the URL, encodes the body, sends, then decodes the answer into return_value or throws. */
-static void cio_client_send(cio_client *c, const char *method, zend_string *base, zend_string *endpoint,
-	zval *query, HashTable *body, bool raw, zval *return_value)
+/* The native transport: query, JSON body, libcurl; then decode the answer or throw. */
+static void cio_client_send_native(cio_client *c, const char *method, smart_str *url, zval *query, HashTable *body,
+	zend_string *authorization, bool raw, zval *return_value)
 {
-	smart_str url = {0}, json = {0};
-	zend_string *api_uri = cio_region_api_uri(Z_OBJ(c->region));
-	zend_string *authorization = NULL;
+	smart_str json = {0};
 
-	if (cio_has_ctl_break(ZSTR_VAL(base), ZSTR_LEN(base)) || cio_has_ctl_break(ZSTR_VAL(endpoint), ZSTR_LEN(endpoint))) {
+	if (query && cio_append_query(url, query) == FAILURE) {
+		return;
+	}
+	smart_str_0(url);
+	if (cio_has_ctl_break(ZSTR_VAL(url->s), ZSTR_LEN(url->s))) {
 		cio_throw_invalid_argument("The request URL contains a CR, LF or NUL byte");
-		goto done;
-	}
-	/* The SDK's rule: Bearer (App API key) exactly when the base is the region's App API URI. */
-	if (!(authorization = cio_authorization(c, zend_string_equals(base, api_uri)))) {
-		goto done;
-	}
-	smart_str_append(&url, base);
-	cio_append_path(&url, endpoint);
-	smart_str_0(&url);
-	if (query && cio_append_query(&url, query) == FAILURE) {
-		goto done;
-	}
-	smart_str_0(&url);
-	if (cio_has_ctl_break(ZSTR_VAL(url.s), ZSTR_LEN(url.s))) {
-		cio_throw_invalid_argument("The request URL contains a CR, LF or NUL byte");
-		goto done;
+		return;
 	}
 	if (body) {
 		zval tmp;
 		ZVAL_ARR(&tmp, body);
 		if (cio_json_encode(&json, &tmp) == FAILURE) {
-			goto done;
+			smart_str_free(&json);
+			return;
 		}
 	}
 
 	cio_http_request req = {
 		.method = method,
-		.url = url.s,
+		.url = url->s,
 		.body = json.s ? ZSTR_VAL(json.s) : NULL,
 		.body_len = json.s ? ZSTR_LEN(json.s) : 0,
 		.authorization = authorization,
@@ -376,14 +380,100 @@ static void cio_client_send(cio_client *c, const char *method, zend_string *base
 			c->assoc);
 	}
 	cio_http_response_free(&res);
-
-done:
-	smart_str_free(&url);
 	smart_str_free(&json);
-	zend_string_release(api_uri);
-	if (authorization) {
-		zend_string_release(authorization);
+}
+
+/* Through an injected Guzzle client: $guzzle->request($method, $url, $options) with the options the SDK builds,
+ * so the user's handler stack, middleware and MockHandler see the same requests as with the package. */
+static void cio_client_send_guzzle(cio_client *c, const char *method, smart_str *url, zval *query, HashTable *body,
+	bool bearer, bool raw, zval *return_value)
+{
+	zval args[3], headers, response, stream, *options = &args[2];
+
+	array_init(&headers);
+	if (bearer) {
+		add_assoc_str(&headers, "Authorization", zend_string_concat2("Bearer ", 7, ZSTR_VAL(c->app_key),
+			ZSTR_LEN(c->app_key)));
 	}
+	add_assoc_string(&headers, "Accept", "application/json");
+	array_init(options);
+	if (!bearer) {
+		zval auth;
+		array_init(&auth);
+		add_next_index_str(&auth, zend_string_copy(c->site_id));
+		add_next_index_str(&auth, zend_string_copy(c->api_key));
+		add_assoc_zval(options, "auth", &auth);
+	}
+	add_assoc_zval(options, "headers", &headers);
+	add_assoc_double(options, "connect_timeout", c->cfg.connect_timeout_ms / 1000.0);
+	add_assoc_double(options, "timeout", c->cfg.timeout_ms / 1000.0);
+	if (c->cfg.cainfo) {
+		add_assoc_str(options, "verify", zend_string_copy(c->cfg.cainfo));
+	} else if (!c->cfg.verify) {
+		add_assoc_bool(options, "verify", false);
+	}
+	if (query) {
+		Z_TRY_ADDREF_P(query);
+		add_assoc_zval(options, "query", query);
+	}
+	if (body) {
+		GC_TRY_ADDREF(body);
+		add_assoc_array(options, "json", body);
+	}
+	smart_str_0(url);
+	ZVAL_STRING(&args[0], method);
+	ZVAL_STR_COPY(&args[1], url->s);
+
+	if (cio_call_method(&c->guzzle, "request", &response, 3, args) == SUCCESS) {
+		if (Z_TYPE(response) == IS_OBJECT && cio_call_method(&response, "getBody", &stream, 0, NULL) == SUCCESS) {
+			zend_string *text = zval_try_get_string(&stream);
+			if (text) {
+				if (raw) {
+					RETVAL_STR(text);
+				} else {
+					cio_json_decode(return_value, ZSTR_VAL(text), ZSTR_LEN(text), c->assoc);
+					zend_string_release(text);
+				}
+			}
+			zval_ptr_dtor(&stream);
+		} else if (!EG(exception)) {
+			zend_throw_error(NULL, "%s::request() did not return a response", ZSTR_VAL(Z_OBJCE(c->guzzle)->name));
+		}
+		zval_ptr_dtor(&response);
+	}
+	for (int i = 0; i < 3; i++) {
+		zval_ptr_dtor(&args[i]);
+	}
+}
+
+/* Every request: base URL + endpoint path, auth by the SDK's rule, then the native or the Guzzle transport. */
+static void cio_client_send(cio_client *c, const char *method, zend_string *base, zend_string *endpoint,
+	zval *query, HashTable *body, bool raw, zval *return_value)
+{
+	smart_str url = {0};
+	zend_string *api_uri = cio_region_api_uri(Z_OBJ(c->region));
+	zend_string *authorization = NULL;
+	/* Bearer (App API key) exactly when the base is the region's App API URI. */
+	bool bearer = zend_string_equals(base, api_uri);
+
+	zend_string_release(api_uri);
+	if (cio_has_ctl_break(ZSTR_VAL(base), ZSTR_LEN(base)) || cio_has_ctl_break(ZSTR_VAL(endpoint), ZSTR_LEN(endpoint))) {
+		cio_throw_invalid_argument("The request URL contains a CR, LF or NUL byte");
+		return;
+	}
+	if (!(authorization = cio_authorization(c, bearer))) {
+		return;
+	}
+	smart_str_append(&url, base);
+	cio_append_path(&url, endpoint);
+	smart_str_0(&url);
+	if (Z_TYPE(c->guzzle) == IS_OBJECT) {
+		cio_client_send_guzzle(c, method, &url, query, body, bearer, raw, return_value);
+	} else {
+		cio_client_send_native(c, method, &url, query, body, authorization, raw, return_value);
+	}
+	smart_str_free(&url);
+	zend_string_release(authorization);
 }
 
 /* post/put/delete: Track v1 unless $json['endpoint'] names another base; $json['query'] goes to the URL. */
@@ -465,12 +555,70 @@ PHP_METHOD(Customerio_Client, __construct)
 	cio_endpoints_attach(Z_OBJ_P(ZEND_THIS));
 }
 
-PHP_METHOD(Customerio_Client, track)
-{
-	zval rv;
+#define CIO_ENDPOINT_GETTER(name) \
+	PHP_METHOD(Customerio_Client, name) \
+	{ \
+		cio_endpoint_getter(INTERNAL_FUNCTION_PARAM_PASSTHRU); \
+	}
 
+CIO_ENDPOINT_GETTER(track)
+CIO_ENDPOINT_GETTER(events)
+CIO_ENDPOINT_GETTER(customers)
+CIO_ENDPOINT_GETTER(page)
+CIO_ENDPOINT_GETTER(campaigns)
+CIO_ENDPOINT_GETTER(messages)
+CIO_ENDPOINT_GETTER(messageTemplates)
+CIO_ENDPOINT_GETTER(newsletters)
+CIO_ENDPOINT_GETTER(segments)
+CIO_ENDPOINT_GETTER(exports)
+CIO_ENDPOINT_GETTER(activities)
+CIO_ENDPOINT_GETTER(senderIdentities)
+CIO_ENDPOINT_GETTER(send)
+CIO_ENDPOINT_GETTER(collection)
+
+PHP_METHOD(Customerio_Client, setClient)
+{
+	zval *guzzle;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT(guzzle)
+	ZEND_PARSE_PARAMETERS_END();
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
+	zval_ptr_dtor(&c->guzzle);
+	ZVAL_COPY(&c->guzzle, guzzle);
+}
+
+PHP_METHOD(Customerio_Client, getClient)
+{
 	ZEND_PARSE_PARAMETERS_NONE();
-	RETURN_COPY_DEREF(zend_read_property(cio_ce_client, Z_OBJ_P(ZEND_THIS), "track", sizeof("track") - 1, 0, &rv));
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
+
+	if (Z_TYPE(c->guzzle) != IS_OBJECT) {
+		/* The SDK always has a Guzzle client; make its default one, and send through it from now on. */
+		zend_string *name = zend_string_init("GuzzleHttp\\Client", sizeof("GuzzleHttp\\Client") - 1, 0);
+		zend_class_entry *ce = zend_lookup_class(name);
+		zend_string_release(name);
+		if (!ce) {
+			if (!EG(exception)) {
+				zend_throw_error(NULL, "Customerio\\Client::getClient() needs Guzzle (guzzlehttp/guzzle), which is "
+					"not installed; without it requests use the extension's own transport");
+			}
+			RETURN_THROWS();
+		}
+		zval guzzle;
+		if (object_init_ex(&guzzle, ce) == FAILURE) {
+			RETURN_THROWS();
+		}
+		if (ce->constructor) {
+			zend_call_known_instance_method(ce->constructor, Z_OBJ(guzzle), NULL, 0, NULL);
+		}
+		if (EG(exception)) {
+			zval_ptr_dtor(&guzzle);
+			RETURN_THROWS();
+		}
+		ZVAL_COPY_VALUE(&c->guzzle, &guzzle);
+	}
+	RETURN_COPY(&c->guzzle);
 }
 
 PHP_METHOD(Customerio_Client, setAppAPIKey)
@@ -596,4 +744,5 @@ void cio_client_minit(void)
 	cio_client_handlers.offset = XtOffsetOf(cio_client, std);
 	cio_client_handlers.free_obj = cio_client_free;
 	cio_client_handlers.clone_obj = cio_client_clone;
+	cio_client_handlers.get_gc = cio_client_get_gc;
 }

@@ -33,6 +33,7 @@ typedef struct {
 	zend_string *site_id;
 	zend_string *app_key;
 	zval region;             /* a Customerio\Region\RegionUs or RegionEu made by this client */
+	zval guzzle;             /* a GuzzleHttp\Client that carries the requests, or UNDEF: libcurl */
 	cio_config cfg;
 	bool assoc;
 	bool initialized;        /* false when made without the constructor (PHPUnit mocks) */
@@ -69,6 +70,8 @@ void cio_client_minit(void);
 void cio_endpoint_minit(void);
 /* Creates every endpoint object of a client and stores it in its public property. */
 void cio_endpoints_attach(zend_object *client);
+/* Client::track(), ::customers() & co.: returns the property named like the called method. */
+void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS);
 
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */
 zend_result cio_json_encode(smart_str *buf, zval *value);

@@ -1,50 +1,184 @@
-/* Customerio\Endpoint\*: every endpoint method is a row of data (HTTP method, path, API, required keys
- * with the SDK's messages) served by one dispatcher, which sends through $this->client->post() & co.
- * called through the engine, so a PHPUnit mock of Client or a user override is honoured. */
+/* Customerio\Endpoint\*: every endpoint method is a row of data (HTTP method, API, path template, body shape,
+ * required keys with the SDK's exact messages) served by one dispatcher, which sends through
+ * $this->client->get/post/put/delete() called through the engine, so a PHPUnit mock or an override wins. */
 #include "customerio_private.h"
 #include "zend_exceptions.h"
+#include "ext/standard/php_array.h"
 #include "ext/standard/php_string.h"
+#include "ext/standard/url.h"
 #include "stubs/endpoint_arginfo.h"
 
 zend_class_entry *cio_ce_endpoint_base, *cio_ce_endpoint_track;
+static zend_class_entry *cio_ce_endpoint_customers, *cio_ce_endpoint_devices;
 
 typedef enum {
-	CIO_API_TRACK_V1, /* the client's default base */
-	CIO_API_TRACK_V2, /* $client->getRegion()->trackUri('v2') */
-	CIO_API_APP       /* $client->getRegion()->apiUri() */
+	CIO_API_TRACK_V1, /* the client's default base for post/put/delete */
+	CIO_API_TRACK_V2, /* 'endpoint' => $client->getRegion()->trackUri('v2') */
+	CIO_API_APP       /* 'endpoint' => $client->getRegion()->apiUri(); get() always goes there */
 } cio_api;
 
-typedef struct {
-	const char *key;      /* must be isset($options[key]) */
-	const char *message;  /* the SDK's exact message otherwise */
-} cio_required;
+typedef enum {
+	CIO_BODY_OPTIONS, /* the options left after the path took its values */
+	CIO_BODY_EMPTY,   /* [] */
+	CIO_BODY_SEGMENT, /* ['segment' => options] */
+	CIO_BODY_DATA,    /* options['data'] */
+	CIO_BODY_PAGE,    /* ['type' => 'page'] + options, with 'url' renamed 'name' */
+	CIO_BODY_RAW      /* get() with 'raw' => true: the raw body string comes back */
+} cio_body;
 
 typedef struct {
-	const char *http;     /* "POST", "PUT", "DELETE", "GET" */
-	const char *path;
+	const char *any_of;   /* '|'-separated keys, dotted for nesting: one must be isset() */
+	const char *message;  /* the SDK's exact message otherwise */
+	const char *unless;   /* the rule applies only when this key is not set */
+	bool array;           /* the value must also be an array */
+} cio_rule;
+
+typedef struct {
+	const char *http;
 	cio_api api;
-	cio_required required[4];
+	/* Template: {key} takes $options[key] (percent-encoded, removed from the options), {=key} keeps it,
+	 * {who} is the person: cio_<cio_id>, else id, else email; [...] is left out unless its key is set. */
+	const char *path;
+	cio_body body;
+	cio_rule rules[5];
+	const char *fail_method; /* the method validation exceptions name, where the SDK names another */
 } cio_route;
 
-/* ---- the routes ---- */
+#define WHO_ANY "cio_id|id|email"
+#define ID_OR_EMAIL "id|email"
 
-static const cio_route cio_track_entity = {"POST", "entity", CIO_API_TRACK_V2, {
+/* ---- the routes: one row per SDK method ---- */
+
+#define ROUTE(name, ...) static const cio_route name = {__VA_ARGS__};
+
+ROUTE(track_entity, "POST", CIO_API_TRACK_V2, "entity", CIO_BODY_OPTIONS, {
 	{"type", "Operation type is required!"},
 	{"action", "An event action is required!"},
-	{"identifiers", "Object identifiers is required!"},
-}};
+	{"identifiers", "Object identifiers is required!"}})
+ROUTE(track_batch, "POST", CIO_API_TRACK_V2, "batch", CIO_BODY_OPTIONS, {
+	{"batch", "Batch paremeter is required!"}}) /* sic */
 
-static const cio_route cio_track_batch = {"POST", "batch", CIO_API_TRACK_V2, {
-	{"batch", "Batch paremeter is required!"}, /* sic: the SDK's spelling */
-}};
+ROUTE(customers_event, "POST", CIO_API_TRACK_V1, "customers/{who}/events", CIO_BODY_OPTIONS, {
+	{WHO_ANY, "User id, email or cio_id is required!"}})
+ROUTE(customers_add, "PUT", CIO_API_TRACK_V1, "customers/{who}", CIO_BODY_OPTIONS, {
+	{WHO_ANY, "User id or email is required!"}})
+ROUTE(customers_delete, "DELETE", CIO_API_TRACK_V1, "customers/{who}", CIO_BODY_EMPTY, {
+	{WHO_ANY, "User id or email is required!"}})
+ROUTE(customers_get, "GET", CIO_API_APP, "customers", CIO_BODY_OPTIONS, {
+	{"email", "Email is required!"}})
+ROUTE(customers_search, "POST", CIO_API_APP, "customers", CIO_BODY_OPTIONS, {
+	{"filter", "Filter is required!"}})
+ROUTE(customers_attributes, "GET", CIO_API_APP, "customers/{who}/attributes", CIO_BODY_OPTIONS, {
+	{ID_OR_EMAIL, "User id or email is required!"}})
+ROUTE(customers_segments, "GET", CIO_API_APP, "customers/{who}/segments", CIO_BODY_OPTIONS, {
+	{ID_OR_EMAIL, "User id or email is required!"}})
+ROUTE(customers_messages, "GET", CIO_API_APP, "customers/{who}/messages", CIO_BODY_OPTIONS, {
+	{ID_OR_EMAIL, "User id or email is required!"}})
+ROUTE(customers_activities, "GET", CIO_API_APP, "customers/{who}/activities", CIO_BODY_OPTIONS, {
+	{ID_OR_EMAIL, "User id or email is required!"}})
+ROUTE(customers_suppress, "POST", CIO_API_TRACK_V1, "customers/{who}/suppress", CIO_BODY_OPTIONS, {
+	{ID_OR_EMAIL, "User id or email is required!"}}, "GET")
+ROUTE(customers_unsuppress, "POST", CIO_API_TRACK_V1, "customers/{who}/unsuppress", CIO_BODY_OPTIONS, {
+	{ID_OR_EMAIL, "User id or email is required!"}}, "GET")
+ROUTE(customers_merge, "POST", CIO_API_TRACK_V1, "merge_customers", CIO_BODY_OPTIONS, {
+	{"primary.id|primary.email|primary.cio_id", "Primary user id, email or cio_id is required!"},
+	{"secondary.id|secondary.email|secondary.cio_id", "Secondary user id, email or cio_id is required!"}})
 
-/* The endpoint classes and the Client property each is stored in. */
-static const struct {
-	const char *property;
-	zend_class_entry **ce;
-} cio_endpoint_properties[] = {
-	{"track", &cio_ce_endpoint_track},
-};
+ROUTE(devices_add, "PUT", CIO_API_TRACK_V1, "customers/{=id}/devices", CIO_BODY_OPTIONS, {
+	{"id", "User id is required!"},
+	{"device.id", "Device id is required!"},
+	{"device.platform", "Device platform is required!"}})
+ROUTE(devices_delete, "DELETE", CIO_API_TRACK_V1, "customers/{id}/devices/{device_id}", CIO_BODY_EMPTY, {
+	{"id", "User id is required!"},
+	{"device_id", "Device id is required!"}})
+
+ROUTE(events_anonymous, "POST", CIO_API_TRACK_V1, "events", CIO_BODY_OPTIONS, {
+	{"name", "Name is required!"}})
+
+ROUTE(page_view, "POST", CIO_API_TRACK_V1, "customers/{id}/events", CIO_BODY_PAGE, {
+	{"id", "User id is required!"},
+	{"url", "URL is required!"}})
+
+#define SEGMENT_ID {"id", "Segments id is required!"}
+#define CUSTOMER_IDS {"ids", "Customer ids are required!", NULL, true}
+ROUTE(segments_create, "POST", CIO_API_APP, "segments", CIO_BODY_SEGMENT, {{"name", "Segments name is required!"}})
+ROUTE(segments_search, "GET", CIO_API_APP, "segments", CIO_BODY_OPTIONS, {{0}})
+ROUTE(segments_get, "GET", CIO_API_APP, "segments/{id}", CIO_BODY_OPTIONS, {SEGMENT_ID})
+ROUTE(segments_used_by, "GET", CIO_API_APP, "segments/{id}/used_by", CIO_BODY_OPTIONS, {SEGMENT_ID})
+ROUTE(segments_customer_count, "GET", CIO_API_APP, "segments/{id}/customer_count", CIO_BODY_OPTIONS, {SEGMENT_ID})
+ROUTE(segments_membership, "GET", CIO_API_APP, "segments/{id}/membership", CIO_BODY_OPTIONS, {SEGMENT_ID})
+ROUTE(segments_delete, "DELETE", CIO_API_APP, "segments/{id}", CIO_BODY_OPTIONS, {SEGMENT_ID})
+ROUTE(segments_add_customers, "POST", CIO_API_TRACK_V1, "segments/{id}/add_customers", CIO_BODY_OPTIONS,
+	{SEGMENT_ID, CUSTOMER_IDS})
+ROUTE(segments_remove_customers, "POST", CIO_API_TRACK_V1, "segments/{id}/remove_customers", CIO_BODY_OPTIONS,
+	{SEGMENT_ID, CUSTOMER_IDS})
+
+#define UNLESS_TEMPLATE "transactional_message_id"
+ROUTE(send_email, "POST", CIO_API_APP, "send/email", CIO_BODY_OPTIONS, {
+	{"body", "Email body is required if transactional_message_id is missing!", UNLESS_TEMPLATE},
+	{"subject", "Email subject is required if transactional_message_id is missing!", UNLESS_TEMPLATE},
+	{"from", "Email from is required if transactional_message_id is missing!", UNLESS_TEMPLATE},
+	{"identifiers", "Email identifiers is required!"},
+	{"to", "Email to is required!"}})
+ROUTE(send_sms, "POST", CIO_API_APP, "send/sms", CIO_BODY_OPTIONS, {
+	{"transactional_message_id", "SMS transactional_message_id is required!"},
+	{"identifiers", "SMS identifiers is required!"},
+	{"to", "SMS to is required!"}})
+
+#define CAMPAIGN_ID {"id", "Campaign id is required!"}
+#define ACTION_ID {"action_id", "Action id is required!"}
+ROUTE(campaigns_search, "GET", CIO_API_APP, "campaigns", CIO_BODY_OPTIONS, {{0}})
+ROUTE(campaigns_get, "GET", CIO_API_APP, "campaigns/{id}", CIO_BODY_OPTIONS, {CAMPAIGN_ID})
+ROUTE(campaigns_metrics, "GET", CIO_API_APP, "campaigns/{id}/[triggers/{trigger_id}/]metrics", CIO_BODY_OPTIONS,
+	{CAMPAIGN_ID})
+ROUTE(campaigns_triggers, "GET", CIO_API_APP, "campaigns/{id}/triggers", CIO_BODY_OPTIONS, {CAMPAIGN_ID})
+ROUTE(campaigns_trigger, "POST", CIO_API_APP, "campaigns/{id}/triggers", CIO_BODY_OPTIONS, {CAMPAIGN_ID})
+ROUTE(campaigns_messages, "GET", CIO_API_APP, "campaigns/{id}/messages", CIO_BODY_OPTIONS, {CAMPAIGN_ID})
+ROUTE(campaigns_actions, "GET", CIO_API_APP, "campaigns/{id}/actions", CIO_BODY_OPTIONS, {CAMPAIGN_ID})
+ROUTE(campaigns_get_action, "GET", CIO_API_APP, "campaigns/{id}/actions/{action_id}", CIO_BODY_OPTIONS,
+	{CAMPAIGN_ID, ACTION_ID})
+ROUTE(campaigns_get_action_metrics, "GET", CIO_API_APP, "campaigns/{id}/actions/{action_id}/metrics",
+	CIO_BODY_OPTIONS, {CAMPAIGN_ID, ACTION_ID})
+
+#define COLLECTION_ID {"collection_id", "Collection collection_id is required!"}
+ROUTE(collections_search, "GET", CIO_API_APP, "collections", CIO_BODY_OPTIONS, {{0}})
+ROUTE(collections_get, "GET", CIO_API_APP, "collections/{id}", CIO_BODY_OPTIONS, {{"id", "Collection id is required!"}})
+ROUTE(collections_create, "POST", CIO_API_APP, "collections", CIO_BODY_OPTIONS, {
+	{"name", "Collection name is required!"},
+	{"data|url", "Collection data or url is required!"}})
+ROUTE(collections_delete, "DELETE", CIO_API_APP, "collections/{collection_id}", CIO_BODY_OPTIONS, {COLLECTION_ID},
+	"POST")
+ROUTE(collections_update, "PUT", CIO_API_APP, "collections/{collection_id}", CIO_BODY_OPTIONS, {COLLECTION_ID}, "POST")
+ROUTE(collections_content, "GET", CIO_API_APP, "collections/{collection_id}/content", CIO_BODY_RAW, {COLLECTION_ID},
+	"POST")
+ROUTE(collections_update_content, "PUT", CIO_API_APP, "collections/{collection_id}/content", CIO_BODY_DATA, {
+	COLLECTION_ID,
+	{"data", "Collection data is required!"}}, "POST")
+
+#define EXPORT_ID {"id", "Exports id is required!"}
+ROUTE(exports_search, "GET", CIO_API_APP, "exports", CIO_BODY_OPTIONS, {{0}})
+ROUTE(exports_get, "GET", CIO_API_APP, "exports/{id}", CIO_BODY_OPTIONS, {EXPORT_ID})
+ROUTE(exports_download, "GET", CIO_API_APP, "exports/{id}/download", CIO_BODY_OPTIONS, {EXPORT_ID})
+
+#define TEMPLATE_ID {"id", "Message Template id is required!"}
+ROUTE(templates_get, "GET", CIO_API_APP, "msg_templates/{id}", CIO_BODY_OPTIONS, {TEMPLATE_ID})
+ROUTE(templates_metrics, "GET", CIO_API_APP, "msg_templates/{id}/metrics", CIO_BODY_OPTIONS, {TEMPLATE_ID})
+
+ROUTE(messages_search, "GET", CIO_API_APP, "messages", CIO_BODY_OPTIONS, {{0}})
+ROUTE(messages_get, "GET", CIO_API_APP, "messages/{id}", CIO_BODY_OPTIONS, {{"id", "Message id is required!"}})
+
+#define NEWSLETTER_ID {"id", "Newsletter id is required!"}
+ROUTE(newsletters_search, "GET", CIO_API_APP, "newsletters", CIO_BODY_OPTIONS, {{0}})
+ROUTE(newsletters_get, "GET", CIO_API_APP, "newsletters/{id}", CIO_BODY_OPTIONS, {NEWSLETTER_ID})
+ROUTE(newsletters_metrics, "GET", CIO_API_APP, "newsletters/{id}/metrics", CIO_BODY_OPTIONS, {NEWSLETTER_ID})
+ROUTE(newsletters_messages, "GET", CIO_API_APP, "newsletters/{id}/messages", CIO_BODY_OPTIONS, {NEWSLETTER_ID})
+
+ROUTE(activities_search, "GET", CIO_API_APP, "activities", CIO_BODY_OPTIONS, {{0}})
+
+#define SENDER_ID {"id", "The unique id of the sender identity is required!"}
+ROUTE(senders_search, "GET", CIO_API_APP, "sender_identities", CIO_BODY_OPTIONS, {{0}})
+ROUTE(senders_get, "GET", CIO_API_APP, "sender_identities/{id}", CIO_BODY_OPTIONS, {SENDER_ID})
+ROUTE(senders_used_by, "GET", CIO_API_APP, "sender_identities/{id}/used_by", CIO_BODY_OPTIONS, {SENDER_ID})
 
 /* ---- the dispatcher ---- */
 
@@ -57,7 +191,183 @@ zend_result cio_call_method(zval *object, const char *name, zval *retval, uint32
 		zend_throw_error(NULL, "Call to undefined method %s::%s()", ZSTR_VAL(Z_OBJCE_P(object)->name), name);
 	}
 	zend_string_release(method);
-	return EG(exception) ? FAILURE : result;
+	if (EG(exception)) {
+		zval_ptr_dtor(retval);
+		ZVAL_UNDEF(retval);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* $ht[$key] with numeric-string keys as integers, like PHP's array access, references followed */
+static zval *cio_find(HashTable *ht, const char *key, size_t len)
+{
+	zval *value = zend_symtable_str_find(ht, key, len);
+
+	if (value) {
+		ZVAL_DEREF(value);
+	}
+	return value;
+}
+
+/* isset($options[a][b]...) for the dotted key [key, key + len) */
+static zval *cio_isset(HashTable *options, const char *key, size_t len)
+{
+	zval *value = NULL;
+
+	while (options) {
+		const char *dot = memchr(key, '.', len);
+		size_t part = dot ? (size_t)(dot - key) : len;
+		value = cio_find(options, key, part);
+		if (!value || !dot) {
+			break;
+		}
+		options = Z_TYPE_P(value) == IS_ARRAY ? Z_ARRVAL_P(value) : NULL;
+		value = NULL;
+		key = dot + 1;
+		len -= part + 1;
+	}
+	return value && Z_TYPE_P(value) != IS_NULL ? value : NULL;
+}
+
+static zval *cio_isset_any(HashTable *options, const char *any_of)
+{
+	for (const char *p = any_of; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		zval *value = cio_isset(options, p, len);
+		if (value) {
+			return value;
+		}
+		p += len + (bar ? 1 : 0);
+	}
+	return NULL;
+}
+
+static bool cio_validate(const cio_route *route, HashTable *options)
+{
+	for (const cio_rule *r = route->rules; r->any_of; r++) {
+		if (r->unless && cio_isset(options, r->unless, strlen(r->unless))) {
+			continue;
+		}
+		zval *value = cio_isset_any(options, r->any_of);
+		if (!value || (r->array && Z_TYPE_P(value) != IS_ARRAY)) {
+			cio_throw_validation(route->fail_method ? route->fail_method : route->http, r->message);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Appends $options[key] to the path as one percent-encoded segment, as the official Node and Python SDKs do. */
+static bool cio_append_segment(smart_str *path, HashTable *options, const char *key, size_t len, bool keep,
+	const char *prefix)
+{
+	zval *value = cio_find(options, key, len);
+
+	if (!value || (Z_TYPE_P(value) != IS_STRING && Z_TYPE_P(value) != IS_LONG)) {
+		zend_type_error("%s::%s(): option \"%.*s\" must be of type string|int, %s given",
+			get_active_class_name(NULL), get_active_function_name(), (int)len, key,
+			value ? zend_zval_type_name(value) : "null");
+		return false;
+	}
+	zend_string *raw = zval_get_string(value);
+	if (!ZSTR_LEN(raw)) {
+		cio_throw_invalid_argument("%s::%s(): option \"%.*s\" must not be empty", get_active_class_name(NULL),
+			get_active_function_name(), (int)len, key);
+		zend_string_release(raw);
+		return false;
+	}
+	zend_string *encoded = php_raw_url_encode(ZSTR_VAL(raw), ZSTR_LEN(raw));
+	smart_str_appends(path, prefix);
+	smart_str_append(path, encoded);
+	zend_string_release(encoded);
+	zend_string_release(raw);
+	if (!keep) {
+		zend_symtable_str_del(options, key, len);
+	}
+	return true;
+}
+
+/* Expands the route's path template against the options (which lose the values the path takes). */
+static zend_string *cio_expand_path(const char *template, HashTable *options)
+{
+	smart_str path = {0};
+
+	for (const char *p = template; *p; p++) {
+		if (*p == '[') {
+			/* optional group: kept only when the key of its placeholder is set */
+			const char *open = strchr(p, '{'), *close = strchr(p, '}'), *end = strchr(p, ']');
+			if (!cio_isset(options, open + 1, close - open - 1)) {
+				p = end;
+			}
+		} else if (*p == ']') {
+			continue;
+		} else if (*p == '{') {
+			const char *close = strchr(p, '}');
+			const char *key = p + 1;
+			size_t len = close - key;
+			bool ok;
+			if (len == 3 && memcmp(key, "who", 3) == 0) {
+				const char *which = cio_isset(options, "cio_id", 6) ? "cio_id" : cio_isset(options, "id", 2) ? "id" : "email";
+				ok = cio_append_segment(&path, options, which, strlen(which), false, which[0] == 'c' ? "cio_" : "");
+			} else {
+				bool keep = *key == '=';
+				ok = cio_append_segment(&path, options, key + keep, len - keep, keep, "");
+			}
+			if (!ok) {
+				smart_str_free(&path);
+				return NULL;
+			}
+			p = close;
+		} else {
+			smart_str_appendc(&path, *p);
+		}
+	}
+	smart_str_0(&path);
+	return path.s;
+}
+
+/* The body (or GET params) the route sends, from the options left after the path. */
+static bool cio_make_body(const cio_route *route, zval *options, zval *body)
+{
+	zval *value;
+
+	switch (route->body) {
+		case CIO_BODY_EMPTY:
+			array_init(body);
+			return true;
+		case CIO_BODY_SEGMENT:
+			array_init(body);
+			Z_ADDREF_P(options);
+			add_assoc_zval(body, "segment", options);
+			return true;
+		case CIO_BODY_DATA:
+			value = zend_hash_str_find_deref(Z_ARRVAL_P(options), "data", 4);
+			if (Z_TYPE_P(value) != IS_ARRAY) {
+				zend_type_error("%s::%s(): option \"data\" must be of type array, %s given",
+					get_active_class_name(NULL), get_active_function_name(), zend_zval_type_name(value));
+				return false;
+			}
+			ZVAL_COPY(body, value);
+			return true;
+		case CIO_BODY_PAGE:
+			value = zend_hash_str_find(Z_ARRVAL_P(options), "url", 3);
+			Z_TRY_ADDREF_P(value);
+			zend_hash_str_update(Z_ARRVAL_P(options), "name", 4, value);
+			zend_hash_str_del(Z_ARRVAL_P(options), "url", 3);
+			array_init(body);
+			add_assoc_string(body, "type", "page");
+			php_array_merge(Z_ARRVAL_P(body), Z_ARRVAL_P(options));
+			return true;
+		case CIO_BODY_RAW:
+			add_assoc_bool(options, "raw", true);
+			ZEND_FALLTHROUGH;
+		case CIO_BODY_OPTIONS:
+			ZVAL_COPY(body, options);
+			return true;
+	}
+	return false;
 }
 
 /* $this->client, which must be an object (a Client or a test double of it). */
@@ -74,7 +384,7 @@ static zval *cio_endpoint_client(zval *self, zval *rv)
 	return client;
 }
 
-/* The base URL for the route's API, asked from $client->getRegion() like the SDK does. */
+/* The base URL for the route's API, asked from $client->getRegion() as the SDK does. */
 static zend_result cio_endpoint_base_url(zval *client, cio_api api, zval *url)
 {
 	zval region, version;
@@ -111,54 +421,116 @@ static const char *cio_client_method(const char *http)
 
 static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 {
-	zval *options, *value, client_rv, *client, path, payload;
+	HashTable *input;
+	zval client_rv, *client, options, args[2];
+	zend_string *path;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY(options)
+		Z_PARAM_ARRAY_HT(input)
 	ZEND_PARSE_PARAMETERS_END();
 
-	/* validation comes first and in the SDK's order: nothing is sent on bad input */
-	for (const cio_required *r = route->required; r->key; r++) {
-		value = zend_hash_str_find_deref(Z_ARRVAL_P(options), r->key, strlen(r->key));
-		if (!value || Z_TYPE_P(value) == IS_NULL) {
-			cio_throw_validation(route->http, r->message);
-			RETURN_THROWS();
-		}
-	}
-	if (!(client = cio_endpoint_client(ZEND_THIS, &client_rv))) {
+	/* validation first, in the SDK's order: nothing is sent on bad input */
+	if (!cio_validate(route, input) || !(client = cio_endpoint_client(ZEND_THIS, &client_rv))) {
 		RETURN_THROWS();
 	}
+	ZVAL_ARR(&options, zend_array_dup(input));
+	if (!(path = cio_expand_path(route->path, Z_ARRVAL(options)))) {
+		zval_ptr_dtor(&options);
+		RETURN_THROWS();
+	}
+	ZVAL_STR(&args[0], path);
+	if (!cio_make_body(route, &options, &args[1])) {
+		zval_ptr_dtor(&args[0]);
+		zval_ptr_dtor(&options);
+		RETURN_THROWS();
+	}
+	zval_ptr_dtor(&options);
 
-	ZVAL_COPY(&payload, options);
-	if (route->api != CIO_API_TRACK_V1) {
+	if (route->api != CIO_API_TRACK_V1 && route->http[0] != 'G') {
 		zval base;
 		if (cio_endpoint_base_url(client, route->api, &base) == FAILURE) {
-			zval_ptr_dtor(&payload);
+			zval_ptr_dtor(&args[0]);
+			zval_ptr_dtor(&args[1]);
 			RETURN_THROWS();
 		}
-		SEPARATE_ARRAY(&payload);
-		zend_hash_str_update(Z_ARRVAL(payload), "endpoint", sizeof("endpoint") - 1, &base);
+		SEPARATE_ARRAY(&args[1]);
+		zend_hash_str_update(Z_ARRVAL(args[1]), "endpoint", sizeof("endpoint") - 1, &base);
 	}
-
-	ZVAL_STRING(&path, route->path);
-	zval args[2];
-	ZVAL_COPY_VALUE(&args[0], &path);
-	ZVAL_COPY_VALUE(&args[1], &payload);
 	cio_call_method(client, cio_client_method(route->http), return_value, 2, args);
-	zval_ptr_dtor(&path);
-	zval_ptr_dtor(&payload);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
 }
 
 #define CIO_ROUTE_METHOD(cls, method, route) \
-	PHP_METHOD(cls, method) \
+	PHP_METHOD(Customerio_Endpoint_##cls, method) \
 	{ \
 		cio_dispatch(INTERNAL_FUNCTION_PARAM_PASSTHRU, &route); \
 	}
 
-CIO_ROUTE_METHOD(Customerio_Endpoint_Track, entity, cio_track_entity)
-CIO_ROUTE_METHOD(Customerio_Endpoint_Track, batch, cio_track_batch)
+CIO_ROUTE_METHOD(Track, entity, track_entity)
+CIO_ROUTE_METHOD(Track, batch, track_batch)
+CIO_ROUTE_METHOD(Customers, event, customers_event)
+CIO_ROUTE_METHOD(Customers, add, customers_add)
+CIO_ROUTE_METHOD(Customers, update, customers_add)
+CIO_ROUTE_METHOD(Customers, delete, customers_delete)
+CIO_ROUTE_METHOD(Customers, get, customers_get)
+CIO_ROUTE_METHOD(Customers, search, customers_search)
+CIO_ROUTE_METHOD(Customers, attributes, customers_attributes)
+CIO_ROUTE_METHOD(Customers, segments, customers_segments)
+CIO_ROUTE_METHOD(Customers, messages, customers_messages)
+CIO_ROUTE_METHOD(Customers, activities, customers_activities)
+CIO_ROUTE_METHOD(Customers, suppress, customers_suppress)
+CIO_ROUTE_METHOD(Customers, unsuppress, customers_unsuppress)
+CIO_ROUTE_METHOD(Customers, merge, customers_merge)
+CIO_ROUTE_METHOD(Customers_Devices, add, devices_add)
+CIO_ROUTE_METHOD(Customers_Devices, update, devices_add)
+CIO_ROUTE_METHOD(Customers_Devices, delete, devices_delete)
+CIO_ROUTE_METHOD(Events, anonymous, events_anonymous)
+CIO_ROUTE_METHOD(Page, view, page_view)
+CIO_ROUTE_METHOD(Segments, create, segments_create)
+CIO_ROUTE_METHOD(Segments, search, segments_search)
+CIO_ROUTE_METHOD(Segments, get, segments_get)
+CIO_ROUTE_METHOD(Segments, usedBy, segments_used_by)
+CIO_ROUTE_METHOD(Segments, customerCount, segments_customer_count)
+CIO_ROUTE_METHOD(Segments, membership, segments_membership)
+CIO_ROUTE_METHOD(Segments, delete, segments_delete)
+CIO_ROUTE_METHOD(Segments, addCustomers, segments_add_customers)
+CIO_ROUTE_METHOD(Segments, removeCustomers, segments_remove_customers)
+CIO_ROUTE_METHOD(Send, email, send_email)
+CIO_ROUTE_METHOD(Send, sms, send_sms)
+CIO_ROUTE_METHOD(Campaigns, search, campaigns_search)
+CIO_ROUTE_METHOD(Campaigns, get, campaigns_get)
+CIO_ROUTE_METHOD(Campaigns, metrics, campaigns_metrics)
+CIO_ROUTE_METHOD(Campaigns, triggers, campaigns_triggers)
+CIO_ROUTE_METHOD(Campaigns, trigger, campaigns_trigger)
+CIO_ROUTE_METHOD(Campaigns, messages, campaigns_messages)
+CIO_ROUTE_METHOD(Campaigns, actions, campaigns_actions)
+CIO_ROUTE_METHOD(Campaigns, getAction, campaigns_get_action)
+CIO_ROUTE_METHOD(Campaigns, getActionMetrics, campaigns_get_action_metrics)
+CIO_ROUTE_METHOD(Collections, search, collections_search)
+CIO_ROUTE_METHOD(Collections, get, collections_get)
+CIO_ROUTE_METHOD(Collections, create, collections_create)
+CIO_ROUTE_METHOD(Collections, delete, collections_delete)
+CIO_ROUTE_METHOD(Collections, update, collections_update)
+CIO_ROUTE_METHOD(Collections, content, collections_content)
+CIO_ROUTE_METHOD(Collections, updateContent, collections_update_content)
+CIO_ROUTE_METHOD(Exports, search, exports_search)
+CIO_ROUTE_METHOD(Exports, get, exports_get)
+CIO_ROUTE_METHOD(Exports, download, exports_download)
+CIO_ROUTE_METHOD(MessageTemplates, get, templates_get)
+CIO_ROUTE_METHOD(MessageTemplates, metrics, templates_metrics)
+CIO_ROUTE_METHOD(Messages, search, messages_search)
+CIO_ROUTE_METHOD(Messages, get, messages_get)
+CIO_ROUTE_METHOD(Newsletters, search, newsletters_search)
+CIO_ROUTE_METHOD(Newsletters, get, newsletters_get)
+CIO_ROUTE_METHOD(Newsletters, metrics, newsletters_metrics)
+CIO_ROUTE_METHOD(Newsletters, messages, newsletters_messages)
+CIO_ROUTE_METHOD(Activities, search, activities_search)
+CIO_ROUTE_METHOD(SenderIdentities, search, senders_search)
+CIO_ROUTE_METHOD(SenderIdentities, get, senders_get)
+CIO_ROUTE_METHOD(SenderIdentities, usedBy, senders_used_by)
 
-/* ---- Base ---- */
+/* ---- Base: constructor and the SDK's public path helpers ---- */
 
 PHP_METHOD(Customerio_Endpoint_Base, __construct)
 {
@@ -170,19 +542,24 @@ PHP_METHOD(Customerio_Endpoint_Base, __construct)
 	zend_update_property(cio_ce_endpoint_base, Z_OBJ_P(ZEND_THIS), "client", sizeof("client") - 1, client);
 }
 
-/* implode('/', [$prefix, $id unless empty($id), ...$extra]) */
-PHP_METHOD(Customerio_Endpoint_Base, generatePath)
+PHP_METHOD(Customerio_Endpoint_Customers, __construct)
 {
-	zval *prefix, *id = NULL, *item;
-	HashTable *extra = NULL;
-	zval parts;
+	zval *client, devices;
 
-	ZEND_PARSE_PARAMETERS_START(1, 3)
-		Z_PARAM_ZVAL(prefix)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ZVAL(id)
-		Z_PARAM_ARRAY_HT(extra)
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ZVAL(client)
 	ZEND_PARSE_PARAMETERS_END();
+	zend_update_property(cio_ce_endpoint_base, Z_OBJ_P(ZEND_THIS), "client", sizeof("client") - 1, client);
+	object_init_ex(&devices, cio_ce_endpoint_devices);
+	zend_update_property(cio_ce_endpoint_base, Z_OBJ(devices), "client", sizeof("client") - 1, client);
+	zend_update_property(cio_ce_endpoint_customers, Z_OBJ_P(ZEND_THIS), "devices", sizeof("devices") - 1, &devices);
+	zval_ptr_dtor(&devices);
+}
+
+/* implode('/', [$prefix, $id unless empty($id), ...$extra]), the SDK's generatePath() */
+static void cio_generate_path(zval *prefix, zval *id, HashTable *extra, zval *return_value)
+{
+	zval parts, *item;
 
 	array_init(&parts);
 	Z_TRY_ADDREF_P(prefix);
@@ -191,7 +568,7 @@ PHP_METHOD(Customerio_Endpoint_Base, generatePath)
 		zend_string *s = zval_try_get_string(id);
 		if (!s) {
 			zval_ptr_dtor(&parts);
-			RETURN_THROWS();
+			return;
 		}
 		add_next_index_str(&parts, s);
 	}
@@ -207,23 +584,153 @@ PHP_METHOD(Customerio_Endpoint_Base, generatePath)
 	zval_ptr_dtor(&parts);
 }
 
+PHP_METHOD(Customerio_Endpoint_Base, generatePath)
+{
+	zval *prefix, *id = NULL;
+	HashTable *extra = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(1, 3)
+		Z_PARAM_ZVAL(prefix)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(id)
+		Z_PARAM_ARRAY_HT(extra)
+	ZEND_PARSE_PARAMETERS_END();
+	cio_generate_path(prefix, id, extra, return_value);
+}
+
+static void cio_prefixed_path(INTERNAL_FUNCTION_PARAMETERS, const char *prefix)
+{
+	zval *id = NULL, prefix_zv;
+	HashTable *extra = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ZVAL(id)
+		Z_PARAM_ARRAY_HT(extra)
+	ZEND_PARSE_PARAMETERS_END();
+	ZVAL_STRING(&prefix_zv, prefix);
+	cio_generate_path(&prefix_zv, id, extra, return_value);
+	zval_ptr_dtor(&prefix_zv);
+}
+
+#define CIO_PATH_HELPER(method, prefix) \
+	PHP_METHOD(Customerio_Endpoint_Base, method) \
+	{ \
+		cio_prefixed_path(INTERNAL_FUNCTION_PARAM_PASSTHRU, prefix); \
+	}
+
+CIO_PATH_HELPER(customerPath, "customers")
+CIO_PATH_HELPER(campaignPath, "campaigns")
+CIO_PATH_HELPER(messagesPath, "messages")
+CIO_PATH_HELPER(messagesTemplatesPath, "msg_templates")
+CIO_PATH_HELPER(newslettersPath, "newsletters")
+CIO_PATH_HELPER(segmentsPath, "segments")
+CIO_PATH_HELPER(exportsPath, "exports")
+CIO_PATH_HELPER(activitiesPath, "activities")
+CIO_PATH_HELPER(senderIdentitiesPath, "sender_identities")
+
+PHP_METHOD(Customerio_Endpoint_Base, collectionsPath)
+{
+	zend_long id = 0;
+	bool id_null = true;
+	HashTable *extra = NULL;
+	zval prefix, id_zv;
+
+	ZEND_PARSE_PARAMETERS_START(0, 2)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_LONG_OR_NULL(id, id_null)
+		Z_PARAM_ARRAY_HT(extra)
+	ZEND_PARSE_PARAMETERS_END();
+	ZVAL_STRING(&prefix, "collections");
+	if (id_null) {
+		ZVAL_NULL(&id_zv);
+	} else {
+		ZVAL_LONG(&id_zv, id);
+	}
+	cio_generate_path(&prefix, &id_zv, extra, return_value);
+	zval_ptr_dtor(&prefix);
+}
+
+/* ---- the Client's endpoint properties ---- */
+
+static const struct {
+	const char *property;
+	const char *class_name; /* under Customerio\Endpoint\ */
+} cio_endpoint_properties[] = {
+	{"events", "Events"},
+	{"customers", "Customers"},
+	{"page", "Page"},
+	{"campaigns", "Campaigns"},
+	{"messages", "Messages"},
+	{"messageTemplates", "MessageTemplates"},
+	{"newsletters", "Newsletters"},
+	{"segments", "Segments"},
+	{"exports", "Exports"},
+	{"activities", "Activities"},
+	{"senderIdentities", "SenderIdentities"},
+	{"send", "Send"},
+	{"collection", "Collections"},
+	{"track", "Track"},
+};
+
+static zend_class_entry *cio_endpoint_classes[sizeof(cio_endpoint_properties) / sizeof(cio_endpoint_properties[0])];
+
 void cio_endpoints_attach(zend_object *client)
 {
 	zval self, endpoint;
 
 	ZVAL_OBJ(&self, client);
 	for (size_t i = 0; i < sizeof(cio_endpoint_properties) / sizeof(cio_endpoint_properties[0]); i++) {
-		object_init_ex(&endpoint, *cio_endpoint_properties[i].ce);
-		zend_update_property(cio_ce_endpoint_base, Z_OBJ(endpoint), "client", sizeof("client") - 1, &self);
+		object_init_ex(&endpoint, cio_endpoint_classes[i]);
+		zend_call_known_instance_method_with_1_params(cio_endpoint_classes[i]->constructor, Z_OBJ(endpoint), NULL,
+			&self);
 		zend_update_property(cio_ce_client, client, cio_endpoint_properties[i].property,
 			strlen(cio_endpoint_properties[i].property), &endpoint);
 		zval_ptr_dtor(&endpoint);
 	}
 }
 
+/* The getter Client::<property>(): the endpoint object stored in that property. */
+void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS)
+{
+	zval rv, *endpoint;
+	zend_string *name = EX(func)->common.function_name;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	endpoint = zend_read_property(cio_ce_client, Z_OBJ_P(ZEND_THIS), ZSTR_VAL(name), ZSTR_LEN(name), 0, &rv);
+	ZVAL_DEREF(endpoint);
+	if (Z_TYPE_P(endpoint) != IS_OBJECT) {
+		cio_throw_uninitialized(cio_ce_client);
+		RETURN_THROWS();
+	}
+	RETURN_COPY(endpoint);
+}
+
 void cio_endpoint_minit(void)
 {
-	cio_ce_endpoint_base = register_class_Customerio_Endpoint_Base();
-	cio_ce_endpoint_track = register_class_Customerio_Endpoint_Track(cio_ce_endpoint_base);
+	zend_class_entry *base = cio_ce_endpoint_base = register_class_Customerio_Endpoint_Base();
+
+	cio_ce_endpoint_track = register_class_Customerio_Endpoint_Track(base);
+	cio_ce_endpoint_customers = register_class_Customerio_Endpoint_Customers(base);
+	cio_ce_endpoint_devices = register_class_Customerio_Endpoint_Customers_Devices(base);
+	register_class_Customerio_Endpoint_Activities(base);
+	register_class_Customerio_Endpoint_Campaigns(base);
+	register_class_Customerio_Endpoint_Collections(base);
+	register_class_Customerio_Endpoint_Events(base);
+	register_class_Customerio_Endpoint_Exports(base);
+	register_class_Customerio_Endpoint_MessageTemplates(base);
+	register_class_Customerio_Endpoint_Messages(base);
+	register_class_Customerio_Endpoint_Newsletters(base);
+	register_class_Customerio_Endpoint_Page(base);
+	register_class_Customerio_Endpoint_Segments(base);
+	register_class_Customerio_Endpoint_Send(base);
+	register_class_Customerio_Endpoint_SenderIdentities(base);
 	zend_register_class_alias("Customerio\\Track", cio_ce_endpoint_track);
+
+	for (size_t i = 0; i < sizeof(cio_endpoint_properties) / sizeof(cio_endpoint_properties[0]); i++) {
+		char name[64];
+		int len = snprintf(name, sizeof(name), "customerio\\endpoint\\%s", cio_endpoint_properties[i].class_name);
+		zend_str_tolower(name, len);
+		cio_endpoint_classes[i] = zend_hash_str_find_ptr(CG(class_table), name, len);
+	}
 }

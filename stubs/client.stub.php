@@ -12,6 +12,45 @@ namespace Customerio;
  */
 class Client
 {
+    /** @var Endpoint\Events Track v1 anonymous events. */
+    public $events;
+
+    /** @var Endpoint\Customers People (Track v1, App API reads), with ->devices. */
+    public $customers;
+
+    /** @var Endpoint\Page Page views (Track v1). */
+    public $page;
+
+    /** @var Endpoint\Campaigns Campaigns (App API). */
+    public $campaigns;
+
+    /** @var Endpoint\Messages Messages (App API). */
+    public $messages;
+
+    /** @var Endpoint\MessageTemplates Message templates (App API). */
+    public $messageTemplates;
+
+    /** @var Endpoint\Newsletters Newsletters (App API). */
+    public $newsletters;
+
+    /** @var Endpoint\Segments Segments (Track v1 and App API). */
+    public $segments;
+
+    /** @var Endpoint\Exports Exports (App API). */
+    public $exports;
+
+    /** @var Endpoint\Activities Activities (App API). */
+    public $activities;
+
+    /** @var Endpoint\SenderIdentities Sender identities (App API). */
+    public $senderIdentities;
+
+    /** @var Endpoint\Send Transactional email and SMS (App API). */
+    public $send;
+
+    /** @var Endpoint\Collections Collections (App API); the property name is singular, as in the SDK. */
+    public $collection;
+
     /** @var Endpoint\Track Track API v2: entity() and batch(). */
     public $track;
 
@@ -25,6 +64,44 @@ class Client
 
     /** The Track API v2 endpoint (same object as $track). */
     public function track(): Endpoint\Track {}
+
+    public function events(): Endpoint\Events {}
+
+    public function customers(): Endpoint\Customers {}
+
+    public function page(): Endpoint\Page {}
+
+    public function campaigns(): Endpoint\Campaigns {}
+
+    public function messages(): Endpoint\Messages {}
+
+    public function messageTemplates(): Endpoint\MessageTemplates {}
+
+    public function newsletters(): Endpoint\Newsletters {}
+
+    public function segments(): Endpoint\Segments {}
+
+    public function exports(): Endpoint\Exports {}
+
+    public function activities(): Endpoint\Activities {}
+
+    public function senderIdentities(): Endpoint\SenderIdentities {}
+
+    public function send(): Endpoint\Send {}
+
+    public function collection(): Endpoint\Collections {}
+
+    /**
+     * Sends every later request through this Guzzle client (its handler stack, middleware and options),
+     * with the auth, headers, JSON body, query and timeouts the SDK builds.
+     */
+    public function setClient(\GuzzleHttp\Client $client): void {}
+
+    /**
+     * The Guzzle client requests go through. Without one set, creates a default Guzzle client (as the SDK
+     * does) and sends through it from then on; throws \Error when Guzzle is not installed.
+     */
+    public function getClient(): \GuzzleHttp\Client {}
 
     /** Sets the App API key sent as `Authorization: Bearer` to the App API. */
     public function setAppAPIKey(string $appKey): void {}

@@ -2,37 +2,505 @@
 
 /** @generate-class-entries */
 
-namespace Customerio\Endpoint;
+namespace Customerio\Endpoint {
+    /**
+     * Base of every endpoint: holds the client it sends through, and the SDK's public path helpers.
+     * Path helpers join their prefix, the id (unless empty) and $extra with '/', as the SDK does.
+     */
+    class Base
+    {
+        /** @var \Customerio\Client|mixed the client (or a test double of it) */
+        protected $client;
 
-/** Base of every endpoint: holds the client it sends through. */
-class Base
-{
-    /** @var \Customerio\Client|mixed the client (or a test double of it) */
-    protected $client;
+        /** @param \Customerio\Client|mixed $client */
+        public function __construct(mixed $client) {}
 
-    /** @param \Customerio\Client|mixed $client */
-    public function __construct(mixed $client) {}
+        public function generatePath(mixed $prefix, mixed $id = null, array $extra = []): string {}
 
-    /** Joins $prefix, $id (unless empty) and $extra with '/'. */
-    public function generatePath(mixed $prefix, mixed $id = null, array $extra = []): string {}
+        /** "customers[/id][/extra...]" */
+        public function customerPath(mixed $id = null, array $extra = []): string {}
+
+        /** "campaigns[/id][/extra...]" */
+        public function campaignPath(mixed $id = null, array $extra = []): string {}
+
+        /** "messages[/id][/extra...]" */
+        public function messagesPath(mixed $id = null, array $extra = []): string {}
+
+        /** "msg_templates[/id][/extra...]" */
+        public function messagesTemplatesPath(mixed $id = null, array $extra = []): string {}
+
+        /** "newsletters[/id][/extra...]" */
+        public function newslettersPath(mixed $id = null, array $extra = []): string {}
+
+        /** "segments[/id][/extra...]" */
+        public function segmentsPath(mixed $id = null, array $extra = []): string {}
+
+        /** "exports[/id][/extra...]" */
+        public function exportsPath(mixed $id = null, array $extra = []): string {}
+
+        /** "activities[/id][/extra...]" */
+        public function activitiesPath(mixed $id = null, array $extra = []): string {}
+
+        /** "collections[/id][/extra...]" */
+        public function collectionsPath(?int $id = null, array $extra = []): string {}
+
+        /** "sender_identities[/id][/extra...]" */
+        public function senderIdentitiesPath(mixed $id = null, array $extra = []): string {}
+
+    }
+
+    /** Track API v2: POST /api/v2/entity and /api/v2/batch. */
+    class Track extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function entity(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function batch(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Activities extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Campaigns extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function metrics(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function triggers(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function trigger(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function messages(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function actions(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function getAction(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function getActionMetrics(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Collections extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function create(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function delete(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function update(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function content(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function updateContent(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Customers extends Base
+    {
+        /** @var Customers\Devices */
+        public $devices;
+
+        public function __construct(mixed $client) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function event(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function add(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function delete(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function update(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function attributes(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function segments(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function messages(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function activities(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function suppress(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function unsuppress(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function merge(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Events extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function anonymous(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Exports extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function download(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class MessageTemplates extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function metrics(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Messages extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Newsletters extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function metrics(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function messages(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Page extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function view(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Segments extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function create(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function usedBy(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function customerCount(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function membership(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function delete(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function addCustomers(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function removeCustomers(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class Send extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function email(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function sms(array $options) {}
+
+    }
+
+    /** See README "Endpoints" for each method's HTTP call and validation. */
+    class SenderIdentities extends Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function search(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function get(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function usedBy(array $options) {}
+
+    }
+
 }
 
-/** Track API v2. */
-class Track extends Base
-{
-    /**
-     * Sends one operation to POST /api/v2/entity.
-     * @param array $options {type, action, identifiers, ...}
-     * @return mixed the decoded response
-     * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
-     */
-    public function entity(array $options) {}
+namespace Customerio\Endpoint\Customers {
+    /** Devices of a person (Track v1): $client->customers->devices. */
+    class Devices extends \Customerio\Endpoint\Base
+    {
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function add(array $options) {}
 
-    /**
-     * Sends operations to POST /api/v2/batch.
-     * @param array $options {batch: list<array>}
-     * @return mixed the decoded response
-     * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
-     */
-    public function batch(array $options) {}
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function update(array $options) {}
+
+        /**
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function delete(array $options) {}
+
+    }
 }
