@@ -76,8 +76,75 @@ static void cio_client_clear(cio_client *c)
 
 static void cio_client_free(zend_object *obj)
 {
-	cio_client_clear(cio_client_from_obj(obj));
+	cio_client *c = cio_client_from_obj(obj);
+
+	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
+		if (c->endpoints[i]) {
+			cio_endpoint_from_obj(c->endpoints[i])->owner = NULL;
+		}
+	}
+	cio_client_clear(c);
 	zend_object_std_dtor(obj);
+}
+
+/* $client->track & co. read as the client's endpoint while the property holds null (unless the user assigned one). */
+static zval *cio_client_read_property(zend_object *obj, zend_string *name, int type, void **cache_slot, zval *rv)
+{
+	zval *value = zend_std_read_property(obj, name, type, cache_slot, rv);
+	int index;
+
+	if (Z_TYPE_P(value) == IS_NULL && cio_client_from_obj(obj)->initialized && (index = cio_endpoint_index(name)) >= 0) {
+		zend_object *endpoint = cio_client_endpoint(obj, index);
+		if (!endpoint) {
+			return &EG(uninitialized_zval);
+		}
+		ZVAL_OBJ(rv, endpoint);
+		return rv;
+	}
+	return value;
+}
+
+static zval *cio_client_get_property_ptr_ptr(zend_object *obj, zend_string *name, int type, void **cache_slot)
+{
+	zval *ptr = zend_std_get_property_ptr_ptr(obj, name, type, cache_slot);
+
+	/* no direct slot access for an endpoint read: the engine falls back to read_property */
+	if (ptr && Z_TYPE_P(ptr) == IS_NULL && cio_client_from_obj(obj)->initialized && cio_endpoint_index(name) >= 0) {
+		return NULL;
+	}
+	return ptr;
+}
+
+static int cio_client_has_property(zend_object *obj, zend_string *name, int has_set_exists, void **cache_slot)
+{
+	int result = zend_std_has_property(obj, name, has_set_exists, cache_slot);
+
+	if (!result && cio_client_from_obj(obj)->initialized && cio_endpoint_index(name) >= 0) {
+		zval rv, *value = zend_std_read_property(obj, name, BP_VAR_IS, cache_slot, &rv);
+		result = Z_TYPE_P(value) == IS_NULL;
+	}
+	return result;
+}
+
+/* var_dump()/print_r() show the endpoints as they read, not the null behind them. */
+static HashTable *cio_client_get_debug_info(zend_object *obj, int *is_temp)
+{
+	HashTable *props = zend_array_dup(zend_std_get_properties(obj));
+	zend_string *name;
+	zval *value;
+
+	*is_temp = 1;
+	ZEND_HASH_FOREACH_STR_KEY_VAL(props, name, value) {
+		int index;
+		if (name && Z_TYPE_P(value) == IS_NULL && cio_client_from_obj(obj)->initialized
+			&& (index = cio_endpoint_index(name)) >= 0) {
+			zend_object *endpoint = cio_client_endpoint(obj, index);
+			if (endpoint) {
+				ZVAL_OBJ(value, endpoint);
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+	return props;
 }
 
 /* A Guzzle client's middleware may hold the Client: let the cycle collector see the reference. */
@@ -552,7 +619,6 @@ PHP_METHOD(Customerio_Client, __construct)
 	c->cfg = cfg;
 	c->assoc = false;
 	c->initialized = true;
-	cio_endpoints_attach(Z_OBJ_P(ZEND_THIS));
 }
 
 #define CIO_ENDPOINT_GETTER(name) \
@@ -745,4 +811,8 @@ void cio_client_minit(void)
 	cio_client_handlers.free_obj = cio_client_free;
 	cio_client_handlers.clone_obj = cio_client_clone;
 	cio_client_handlers.get_gc = cio_client_get_gc;
+	cio_client_handlers.read_property = cio_client_read_property;
+	cio_client_handlers.get_property_ptr_ptr = cio_client_get_property_ptr_ptr;
+	cio_client_handlers.has_property = cio_client_has_property;
+	cio_client_handlers.get_debug_info = cio_client_get_debug_info;
 }

@@ -28,6 +28,9 @@ typedef struct {
 	zend_long connect_timeout_ms;
 } cio_config;
 
+/* Endpoint objects of a Client ($client->track & co.), by index in cio_endpoint_properties. */
+#define CIO_ENDPOINT_COUNT 14
+
 typedef struct {
 	zend_string *api_key;
 	zend_string *site_id;
@@ -37,6 +40,9 @@ typedef struct {
 	cio_config cfg;
 	bool assoc;
 	bool initialized;        /* false when made without the constructor (PHPUnit mocks) */
+	/* Weak: an endpoint holds its client, so the client must not hold it back (a cycle outlives the request
+	 * until the GC runs). Made on first read, reused while anyone holds it, cleared when it is freed. */
+	zend_object *endpoints[CIO_ENDPOINT_COUNT];
 	zend_object std;
 } cio_client;
 
@@ -56,6 +62,17 @@ static inline cio_region *cio_region_from_obj(zend_object *obj)
 	return (cio_region *)((char *)obj - XtOffsetOf(cio_region, std));
 }
 
+typedef struct {
+	zend_object *owner;      /* the Client whose endpoints[] points here (weak), or NULL */
+	uint32_t slot;
+	zend_object std;
+} cio_endpoint;
+
+static inline cio_endpoint *cio_endpoint_from_obj(zend_object *obj)
+{
+	return (cio_endpoint *)((char *)obj - XtOffsetOf(cio_endpoint, std));
+}
+
 /* region.c */
 void cio_region_minit(void);
 /* Makes the region object for 'us' or 'eu' with optional base overrides; throws and returns FAILURE otherwise. */
@@ -68,9 +85,11 @@ void cio_client_minit(void);
 
 /* endpoint.c */
 void cio_endpoint_minit(void);
-/* Creates every endpoint object of a client and stores it in its public property. */
-void cio_endpoints_attach(zend_object *client);
-/* Client::track(), ::customers() & co.: returns the property named like the called method. */
+/* Index of the Client property holding that endpoint ("track" ...), or -1. */
+int cio_endpoint_index(zend_string *property);
+/* The client's endpoint at index (a new reference), made and cached on first use; NULL on exception. */
+zend_object *cio_client_endpoint(zend_object *client, int index);
+/* Client::track(), ::customers() & co.: the endpoint named like the called method. */
 void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS);
 
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */

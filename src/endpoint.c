@@ -656,7 +656,7 @@ PHP_METHOD(Customerio_Endpoint_Base, collectionsPath)
 static const struct {
 	const char *property;
 	const char *class_name; /* under Customerio\Endpoint\ */
-} cio_endpoint_properties[] = {
+} cio_endpoint_properties[CIO_ENDPOINT_COUNT] = {
 	{"events", "Events"},
 	{"customers", "Customers"},
 	{"page", "Page"},
@@ -673,42 +673,97 @@ static const struct {
 	{"track", "Track"},
 };
 
-static zend_class_entry *cio_endpoint_classes[sizeof(cio_endpoint_properties) / sizeof(cio_endpoint_properties[0])];
+static zend_class_entry *cio_endpoint_classes[CIO_ENDPOINT_COUNT];
+static zend_object_handlers cio_endpoint_handlers;
 
-void cio_endpoints_attach(zend_object *client)
+int cio_endpoint_index(zend_string *property)
 {
-	zval self, endpoint;
-
-	ZVAL_OBJ(&self, client);
-	for (size_t i = 0; i < sizeof(cio_endpoint_properties) / sizeof(cio_endpoint_properties[0]); i++) {
-		object_init_ex(&endpoint, cio_endpoint_classes[i]);
-		zend_call_known_instance_method_with_1_params(cio_endpoint_classes[i]->constructor, Z_OBJ(endpoint), NULL,
-			&self);
-		zend_update_property(cio_ce_client, client, cio_endpoint_properties[i].property,
-			strlen(cio_endpoint_properties[i].property), &endpoint);
-		zval_ptr_dtor(&endpoint);
+	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
+		if (zend_string_equals_cstr(property, cio_endpoint_properties[i].property,
+				strlen(cio_endpoint_properties[i].property))) {
+			return i;
+		}
 	}
+	return -1;
 }
 
-/* The getter Client::<property>(): the endpoint object stored in that property. */
+zend_object *cio_client_endpoint(zend_object *client, int index)
+{
+	cio_client *c = cio_client_from_obj(client);
+	zval endpoint, self;
+
+	if (c->endpoints[index]) {
+		GC_ADDREF(c->endpoints[index]);
+		return c->endpoints[index];
+	}
+	ZVAL_OBJ(&self, client);
+	object_init_ex(&endpoint, cio_endpoint_classes[index]);
+	zend_call_known_instance_method_with_1_params(cio_endpoint_classes[index]->constructor, Z_OBJ(endpoint), NULL,
+		&self);
+	if (EG(exception)) {
+		zval_ptr_dtor(&endpoint);
+		return NULL;
+	}
+	cio_endpoint *e = cio_endpoint_from_obj(Z_OBJ(endpoint));
+	e->owner = client;
+	e->slot = index;
+	c->endpoints[index] = Z_OBJ(endpoint);
+	return Z_OBJ(endpoint);
+}
+
 void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS)
 {
-	zval rv, *endpoint;
 	zend_string *name = EX(func)->common.function_name;
+	zval rv, *endpoint;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	endpoint = zend_read_property(cio_ce_client, Z_OBJ_P(ZEND_THIS), ZSTR_VAL(name), ZSTR_LEN(name), 0, &rv);
+	/* a property read, so an endpoint the user assigned to $client->track wins, as in the SDK */
+	endpoint = zend_read_property_ex(cio_ce_client, Z_OBJ_P(ZEND_THIS), name, 0, &rv);
 	ZVAL_DEREF(endpoint);
 	if (Z_TYPE_P(endpoint) != IS_OBJECT) {
-		cio_throw_uninitialized(cio_ce_client);
+		if (!EG(exception)) {
+			cio_throw_uninitialized(cio_ce_client);
+		}
+		zval_ptr_dtor(&rv);
 		RETURN_THROWS();
 	}
-	RETURN_COPY(endpoint);
+	RETVAL_COPY(endpoint);
+	zval_ptr_dtor(&rv);
+}
+
+static zend_object *cio_endpoint_create(zend_class_entry *ce)
+{
+	cio_endpoint *e = zend_object_alloc(sizeof(cio_endpoint), ce);
+
+	zend_object_std_init(&e->std, ce);
+	object_properties_init(&e->std, ce);
+	e->std.handlers = &cio_endpoint_handlers;
+	return &e->std;
+}
+
+static void cio_endpoint_free(zend_object *obj)
+{
+	cio_endpoint *e = cio_endpoint_from_obj(obj);
+
+	if (e->owner && cio_client_from_obj(e->owner)->endpoints[e->slot] == obj) {
+		cio_client_from_obj(e->owner)->endpoints[e->slot] = NULL;
+	}
+	zend_object_std_dtor(obj);
+}
+
+static zend_object *cio_endpoint_clone(zend_object *old)
+{
+	zend_object *obj = cio_endpoint_create(old->ce);
+
+	zend_objects_clone_members(obj, old);
+	return obj;
 }
 
 void cio_endpoint_minit(void)
 {
 	zend_class_entry *base = cio_ce_endpoint_base = register_class_Customerio_Endpoint_Base();
+
+	base->create_object = cio_endpoint_create; /* set before the subclasses below inherit it */
 
 	cio_ce_endpoint_track = register_class_Customerio_Endpoint_Track(base);
 	cio_ce_endpoint_customers = register_class_Customerio_Endpoint_Customers(base);
@@ -727,7 +782,12 @@ void cio_endpoint_minit(void)
 	register_class_Customerio_Endpoint_SenderIdentities(base);
 	zend_register_class_alias("Customerio\\Track", cio_ce_endpoint_track);
 
-	for (size_t i = 0; i < sizeof(cio_endpoint_properties) / sizeof(cio_endpoint_properties[0]); i++) {
+	memcpy(&cio_endpoint_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	cio_endpoint_handlers.offset = XtOffsetOf(cio_endpoint, std);
+	cio_endpoint_handlers.free_obj = cio_endpoint_free;
+	cio_endpoint_handlers.clone_obj = cio_endpoint_clone;
+
+	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
 		char name[64];
 		int len = snprintf(name, sizeof(name), "customerio\\endpoint\\%s", cio_endpoint_properties[i].class_name);
 		zend_str_tolower(name, len);
