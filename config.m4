@@ -29,4 +29,5 @@ if test "$PHP_CUSTOMERIO" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
   PHP_ADD_EXTENSION_DEP([customerio], [json])
   PHP_ADD_EXTENSION_DEP([customerio], [spl])
+  PHP_ADD_EXTENSION_DEP([customerio], [pcre])
 fi

@@ -99,6 +99,7 @@ static PHP_MINFO_FUNCTION(customerio)
 static const zend_module_dep customerio_deps[] = {
 	ZEND_MOD_REQUIRED("json")
 	ZEND_MOD_REQUIRED("spl")
+	ZEND_MOD_REQUIRED("pcre")
 	ZEND_MOD_END
 };
 

@@ -87,13 +87,27 @@ static void cio_client_free(zend_object *obj)
 	zend_object_std_dtor(obj);
 }
 
-/* $client->track & co. read as the client's endpoint while the property holds null (unless the user assigned one). */
-static zval *cio_client_read_property(zend_object *obj, zend_string *name, int type, void **cache_slot, zval *rv)
+/* The property slots of $client->track & co. In a constructed client they are left UNDEF, so that every read
+ * (even the VM's cached fast path) reaches cio_client_read_property, which hands out the endpoint. A value the
+ * user assigns fills the slot and wins, as with the SDK's plain properties. */
+static uint32_t cio_endpoint_offsets[CIO_ENDPOINT_COUNT];
+
+static int cio_client_lazy_endpoint(zend_object *obj, zend_string *name)
 {
-	zval *value = zend_std_read_property(obj, name, type, cache_slot, rv);
 	int index;
 
-	if (Z_TYPE_P(value) == IS_NULL && cio_client_from_obj(obj)->initialized && (index = cio_endpoint_index(name)) >= 0) {
+	if (!cio_client_from_obj(obj)->initialized || (index = cio_endpoint_index(name)) < 0
+		|| Z_TYPE_P(OBJ_PROP(obj, cio_endpoint_offsets[index])) != IS_UNDEF) {
+		return -1;
+	}
+	return index;
+}
+
+static zval *cio_client_read_property(zend_object *obj, zend_string *name, int type, void **cache_slot, zval *rv)
+{
+	int index = cio_client_lazy_endpoint(obj, name);
+
+	if (index >= 0) {
 		zend_object *endpoint = cio_client_endpoint(obj, index);
 		if (!endpoint) {
 			return &EG(uninitialized_zval);
@@ -101,49 +115,37 @@ static zval *cio_client_read_property(zend_object *obj, zend_string *name, int t
 		ZVAL_OBJ(rv, endpoint);
 		return rv;
 	}
-	return value;
+	return zend_std_read_property(obj, name, type, cache_slot, rv);
 }
 
 static zval *cio_client_get_property_ptr_ptr(zend_object *obj, zend_string *name, int type, void **cache_slot)
 {
-	zval *ptr = zend_std_get_property_ptr_ptr(obj, name, type, cache_slot);
-
-	/* no direct slot access for an endpoint read: the engine falls back to read_property */
-	if (ptr && Z_TYPE_P(ptr) == IS_NULL && cio_client_from_obj(obj)->initialized && cio_endpoint_index(name) >= 0) {
-		return NULL;
-	}
-	return ptr;
+	/* NULL: the engine falls back to read_property, which makes the endpoint */
+	return cio_client_lazy_endpoint(obj, name) >= 0 ? NULL : zend_std_get_property_ptr_ptr(obj, name, type, cache_slot);
 }
 
 static int cio_client_has_property(zend_object *obj, zend_string *name, int has_set_exists, void **cache_slot)
 {
-	int result = zend_std_has_property(obj, name, has_set_exists, cache_slot);
-
-	if (!result && cio_client_from_obj(obj)->initialized && cio_endpoint_index(name) >= 0) {
-		zval rv, *value = zend_std_read_property(obj, name, BP_VAR_IS, cache_slot, &rv);
-		result = Z_TYPE_P(value) == IS_NULL;
-	}
-	return result;
+	return cio_client_lazy_endpoint(obj, name) >= 0 || zend_std_has_property(obj, name, has_set_exists, cache_slot);
 }
 
-/* var_dump()/print_r() show the endpoints as they read, not the null behind them. */
+/* var_dump()/print_r() show the endpoints as they read. */
 static HashTable *cio_client_get_debug_info(zend_object *obj, int *is_temp)
 {
 	HashTable *props = zend_array_dup(zend_std_get_properties(obj));
-	zend_string *name;
-	zval *value;
 
 	*is_temp = 1;
-	ZEND_HASH_FOREACH_STR_KEY_VAL(props, name, value) {
-		int index;
-		if (name && Z_TYPE_P(value) == IS_NULL && cio_client_from_obj(obj)->initialized
-			&& (index = cio_endpoint_index(name)) >= 0) {
-			zend_object *endpoint = cio_client_endpoint(obj, index);
+	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
+		zend_property_info *info = zend_get_property_info_for_slot(obj, OBJ_PROP(obj, cio_endpoint_offsets[i]));
+		if (cio_client_lazy_endpoint(obj, info->name) >= 0) {
+			zend_object *endpoint = cio_client_endpoint(obj, i);
 			if (endpoint) {
-				ZVAL_OBJ(value, endpoint);
+				zval value;
+				ZVAL_OBJ(&value, endpoint);
+				zend_hash_update(props, info->name, &value);
 			}
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
 	return props;
 }
 
@@ -159,6 +161,7 @@ static HashTable *cio_client_get_gc(zend_object *obj, zval **table, int *n)
 	return zend_std_get_properties(obj);
 }
 
+/* The clone shares credentials, region and Guzzle client; its endpoints are its own. */
 static zend_object *cio_client_clone(zend_object *old)
 {
 	cio_client *from = cio_client_from_obj(old);
@@ -619,6 +622,12 @@ PHP_METHOD(Customerio_Client, __construct)
 	c->cfg = cfg;
 	c->assoc = false;
 	c->initialized = true;
+	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
+		zval *slot = OBJ_PROP(Z_OBJ_P(ZEND_THIS), cio_endpoint_offsets[i]);
+		zval_ptr_dtor(slot);
+		ZVAL_UNDEF(slot);
+		Z_PROP_FLAG_P(slot) |= IS_PROP_UNINIT;
+	}
 }
 
 #define CIO_ENDPOINT_GETTER(name) \
@@ -815,4 +824,10 @@ void cio_client_minit(void)
 	cio_client_handlers.get_property_ptr_ptr = cio_client_get_property_ptr_ptr;
 	cio_client_handlers.has_property = cio_client_has_property;
 	cio_client_handlers.get_debug_info = cio_client_get_debug_info;
+
+	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
+		const char *name = cio_endpoint_property_name(i);
+		zend_property_info *info = zend_hash_str_find_ptr(&cio_ce_client->properties_info, name, strlen(name));
+		cio_endpoint_offsets[i] = info->offset;
+	}
 }

