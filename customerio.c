@@ -40,6 +40,12 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("customerio.connect_timeout", "2", PHP_INI_ALL, OnUpdateReal, connect_timeout,
 		zend_customerio_globals, customerio_globals)
 	PHP_INI_ENTRY("customerio.exceptions", "auto", PHP_INI_ALL, OnUpdateExceptions)
+	STD_PHP_INI_ENTRY("customerio.retries", "2", PHP_INI_ALL, OnUpdateLong, retries,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_BOOLEAN("customerio.auto_event_id", "1", PHP_INI_ALL, OnUpdateBool, auto_event_id,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.spool_dir", "", PHP_INI_ALL, OnUpdateString, spool_dir,
+		zend_customerio_globals, customerio_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(customerio)

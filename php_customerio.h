@@ -27,6 +27,9 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	double timeout;
 	double connect_timeout;
 	zend_long exceptions;
+	zend_long retries;
+	bool auto_event_id;
+	char *spool_dir;
 	/* One easy handle per process, reused so connections stay alive; owned by curl_pid. */
 	CURL *curl;
 	pid_t curl_pid;

@@ -22,6 +22,7 @@ static zend_object *cio_client_create(zend_class_entry *ce)
 	c->std.handlers = &cio_client_handlers;
 	ZVAL_UNDEF(&c->region);
 	ZVAL_UNDEF(&c->guzzle);
+	ZVAL_UNDEF(&c->on_error);
 	return &c->std;
 }
 
@@ -70,6 +71,8 @@ static void cio_client_clear(cio_client *c)
 	ZVAL_UNDEF(&c->region);
 	zval_ptr_dtor(&c->guzzle);
 	ZVAL_UNDEF(&c->guzzle);
+	zval_ptr_dtor(&c->on_error);
+	ZVAL_UNDEF(&c->on_error);
 	cio_config_free(&c->cfg);
 	c->initialized = false;
 }
@@ -157,6 +160,7 @@ static HashTable *cio_client_get_gc(zend_object *obj, zval **table, int *n)
 
 	zend_get_gc_buffer_add_zval(buffer, &c->guzzle);
 	zend_get_gc_buffer_add_zval(buffer, &c->region);
+	zend_get_gc_buffer_add_zval(buffer, &c->on_error);
 	zend_get_gc_buffer_use(buffer, table, n);
 	return zend_std_get_properties(obj);
 }
@@ -173,6 +177,7 @@ static zend_object *cio_client_clone(zend_object *old)
 	cio_replace_str(&to->app_key, from->app_key);
 	ZVAL_COPY(&to->region, &from->region);
 	ZVAL_COPY(&to->guzzle, &from->guzzle);
+	ZVAL_COPY(&to->on_error, &from->on_error);
 	cio_config_copy(&to->cfg, &from->cfg);
 	to->assoc = from->assoc;
 	to->initialized = from->initialized;
@@ -209,7 +214,7 @@ static zend_string *cio_base_url(const char *url, size_t len, const char *name)
 	return zend_string_init(url, len, 0);
 }
 
-/* Seconds (int or float, >= 0; 0 means no limit) to libcurl milliseconds. */
+/* Seconds (int or float, >= 0; 0 means no limit) to milliseconds. */
 static zend_result cio_seconds_to_ms(double seconds, const char *name, zend_long *ms)
 {
 	if (!zend_finite(seconds) || seconds < 0 || seconds > 86400.0 * 365) {
@@ -223,34 +228,116 @@ static zend_result cio_seconds_to_ms(double seconds, const char *name, zend_long
 	return SUCCESS;
 }
 
-static zend_result cio_option_seconds(zval *value, const char *name, zend_long *ms)
+typedef enum { CIO_OPT_REGION, CIO_OPT_URL, CIO_OPT_VERIFY, CIO_OPT_SECONDS, CIO_OPT_COUNT, CIO_OPT_BYTES,
+	CIO_OPT_BOOL, CIO_OPT_CALLABLE } cio_option_kind;
+
+/* Every constructor option: its name, its kind, and where its value goes. */
+static const struct {
+	const char *name;
+	cio_option_kind kind;
+	size_t offset; /* in cio_client */
+} cio_options[] = {
+	{"region", CIO_OPT_REGION, 0},
+	{"track_url", CIO_OPT_URL, XtOffsetOf(cio_client, cfg.track_base)},
+	{"api_url", CIO_OPT_URL, XtOffsetOf(cio_client, cfg.api_base)},
+	{"verify", CIO_OPT_VERIFY, 0},
+	{"timeout", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.timeout_ms)},
+	{"connect_timeout", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.connect_timeout_ms)},
+	{"retries", CIO_OPT_COUNT, XtOffsetOf(cio_client, cfg.retries)},
+	{"max_retry_time", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.max_retry_time_ms)},
+	{"auto_event_id", CIO_OPT_BOOL, XtOffsetOf(cio_client, cfg.auto_event_id)},
+	{"max_entity_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_entity_bytes)},
+	{"max_batch_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_batch_bytes)},
+	{"max_response_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_response_bytes)},
+	{"on_error", CIO_OPT_CALLABLE, XtOffsetOf(cio_client, on_error)},
+};
+
+static zend_result cio_option_type_error(const char *name, const char *expected, zval *value)
 {
-	if (Z_TYPE_P(value) != IS_LONG && Z_TYPE_P(value) != IS_DOUBLE) {
-		zend_type_error("Customerio\\Client option \"%s\" must be of type int|float, %s given", name,
-			zend_zval_type_name(value));
-		return FAILURE;
-	}
-	return cio_seconds_to_ms(zval_get_double(value), name, ms);
+	zend_type_error("Customerio\\Client option \"%s\" must be of type %s, %s given", name, expected,
+		zend_zval_type_name(value));
+	return FAILURE;
 }
 
-static zend_result cio_option_url(zval *value, const char *name, zend_string **out)
+static zend_result cio_option_set(cio_client *c, int i, zval *value, zend_string **region)
 {
-	if (Z_TYPE_P(value) != IS_STRING) {
-		zend_type_error("Customerio\\Client option \"%s\" must be of type string, %s given", name,
-			zend_zval_type_name(value));
-		return FAILURE;
+	const char *name = cio_options[i].name;
+	void *slot = (char *)c + cio_options[i].offset;
+
+	switch (cio_options[i].kind) {
+		case CIO_OPT_REGION:
+			if (Z_TYPE_P(value) != IS_STRING) {
+				return cio_option_type_error(name, "string", value);
+			}
+			*region = Z_STR_P(value);
+			return SUCCESS;
+		case CIO_OPT_URL:
+			if (Z_TYPE_P(value) != IS_STRING) {
+				return cio_option_type_error(name, "string", value);
+			}
+			cio_replace_str((zend_string **)slot, NULL);
+			return (*(zend_string **)slot = cio_base_url(Z_STRVAL_P(value), Z_STRLEN_P(value), name)) ? SUCCESS : FAILURE;
+		case CIO_OPT_VERIFY:
+			if (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE) {
+				c->cfg.verify = Z_TYPE_P(value) == IS_TRUE;
+				return SUCCESS;
+			}
+			if (Z_TYPE_P(value) == IS_STRING && Z_STRLEN_P(value) && !memchr(Z_STRVAL_P(value), 0, Z_STRLEN_P(value))) {
+				c->cfg.verify = true;
+				cio_replace_str(&c->cfg.cainfo, Z_STR_P(value));
+				return SUCCESS;
+			}
+			return cio_option_type_error(name, "bool|string (a CA bundle path)", value);
+		case CIO_OPT_SECONDS:
+			if (Z_TYPE_P(value) != IS_LONG && Z_TYPE_P(value) != IS_DOUBLE) {
+				return cio_option_type_error(name, "int|float", value);
+			}
+			return cio_seconds_to_ms(zval_get_double(value), name, (zend_long *)slot);
+		case CIO_OPT_COUNT:
+		case CIO_OPT_BYTES:
+			if (Z_TYPE_P(value) != IS_LONG) {
+				return cio_option_type_error(name, "int", value);
+			}
+			if (Z_LVAL_P(value) < (cio_options[i].kind == CIO_OPT_COUNT ? 0 : 1)
+				|| (cio_options[i].kind == CIO_OPT_COUNT && Z_LVAL_P(value) > 100)) {
+				cio_throw_invalid_argument("%s must be %s", name,
+					cio_options[i].kind == CIO_OPT_COUNT ? "between 0 and 100" : "a positive number of bytes");
+				return FAILURE;
+			}
+			*(zend_long *)slot = Z_LVAL_P(value);
+			return SUCCESS;
+		case CIO_OPT_BOOL:
+			if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
+				return cio_option_type_error(name, "bool", value);
+			}
+			*(bool *)slot = Z_TYPE_P(value) == IS_TRUE;
+			return SUCCESS;
+		case CIO_OPT_CALLABLE:
+			if (!zend_is_callable(value, 0, NULL)) {
+				return cio_option_type_error(name, "callable", value);
+			}
+			zval_ptr_dtor((zval *)slot);
+			ZVAL_COPY((zval *)slot, value);
+			return SUCCESS;
 	}
-	return (*out = cio_base_url(Z_STRVAL_P(value), Z_STRLEN_P(value), name)) ? SUCCESS : FAILURE;
+	return FAILURE;
 }
 
-static zend_result cio_config_load(cio_config *cfg, HashTable *options, zend_string **region)
+/* Fills c->cfg and c->on_error from ini (or built-in defaults), then the options; *region gets the region name. */
+static zend_result cio_config_load(cio_client *c, HashTable *options, zend_string **region)
 {
+	cio_config *cfg = &c->cfg;
 	const char *ini;
 	zend_string *key;
 	zval *value;
 
-	/* ini (or built-in defaults) first */
 	cfg->verify = true;
+	cfg->auto_event_id = CIO_G(auto_event_id);
+	cfg->retries = CIO_G(retries);
+	cfg->max_retry_time_ms = 10000;
+	cfg->max_entity_bytes = 32768;
+	cfg->max_batch_bytes = 500000;
+	cfg->max_response_bytes = 8 * 1024 * 1024;
 	if ((ini = CIO_G(track_url)) && *ini && !(cfg->track_base = cio_base_url(ini, strlen(ini), "customerio.track_url"))) {
 		return FAILURE;
 	}
@@ -259,6 +346,10 @@ static zend_result cio_config_load(cio_config *cfg, HashTable *options, zend_str
 	}
 	if ((ini = CIO_G(cainfo)) && *ini) {
 		cfg->cainfo = zend_string_init(ini, strlen(ini), 0);
+	}
+	if (cfg->retries < 0 || cfg->retries > 100) {
+		cio_throw_invalid_argument("customerio.retries must be between 0 and 100");
+		return FAILURE;
 	}
 	if (cio_seconds_to_ms(CIO_G(timeout), "customerio.timeout", &cfg->timeout_ms) == FAILURE
 		|| cio_seconds_to_ms(CIO_G(connect_timeout), "customerio.connect_timeout", &cfg->connect_timeout_ms) == FAILURE) {
@@ -269,50 +360,17 @@ static zend_result cio_config_load(cio_config *cfg, HashTable *options, zend_str
 	}
 
 	ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
+		int i, n = (int)(sizeof(cio_options) / sizeof(cio_options[0]));
 		ZVAL_DEREF(value);
-		if (!key) {
-			cio_throw_invalid_argument("Customerio\\Client options must be keyed by name");
+		for (i = 0; key && i < n && !zend_string_equals_cstr(key, cio_options[i].name, strlen(cio_options[i].name)); i++);
+		if (!key || i == n) {
+			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
+				"verify, timeout, connect_timeout, retries, max_retry_time, auto_event_id, max_entity_bytes, "
+				"max_batch_bytes, max_response_bytes, on_error)",
+				!key ? "(numeric key)" : ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
 			return FAILURE;
 		}
-		if (zend_string_equals_literal(key, "region")) {
-			if (Z_TYPE_P(value) != IS_STRING) {
-				zend_type_error("Customerio\\Client option \"region\" must be of type string, %s given",
-					zend_zval_type_name(value));
-				return FAILURE;
-			}
-			*region = Z_STR_P(value);
-		} else if (zend_string_equals_literal(key, "track_url")) {
-			cio_replace_str(&cfg->track_base, NULL);
-			if (cio_option_url(value, "track_url", &cfg->track_base) == FAILURE) {
-				return FAILURE;
-			}
-		} else if (zend_string_equals_literal(key, "api_url")) {
-			cio_replace_str(&cfg->api_base, NULL);
-			if (cio_option_url(value, "api_url", &cfg->api_base) == FAILURE) {
-				return FAILURE;
-			}
-		} else if (zend_string_equals_literal(key, "verify")) {
-			if (Z_TYPE_P(value) == IS_TRUE || Z_TYPE_P(value) == IS_FALSE) {
-				cfg->verify = Z_TYPE_P(value) == IS_TRUE;
-			} else if (Z_TYPE_P(value) == IS_STRING && Z_STRLEN_P(value) && !memchr(Z_STRVAL_P(value), 0, Z_STRLEN_P(value))) {
-				cfg->verify = true;
-				cio_replace_str(&cfg->cainfo, Z_STR_P(value));
-			} else {
-				zend_type_error("Customerio\\Client option \"verify\" must be a bool or a CA bundle path, %s given",
-					zend_zval_type_name(value));
-				return FAILURE;
-			}
-		} else if (zend_string_equals_literal(key, "timeout")) {
-			if (cio_option_seconds(value, "timeout", &cfg->timeout_ms) == FAILURE) {
-				return FAILURE;
-			}
-		} else if (zend_string_equals_literal(key, "connect_timeout")) {
-			if (cio_option_seconds(value, "connect_timeout", &cfg->connect_timeout_ms) == FAILURE) {
-				return FAILURE;
-			}
-		} else {
-			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
-				"verify, timeout, connect_timeout)", ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
+		if (cio_option_set(c, i, value, region) == FAILURE) {
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -441,7 +499,7 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 	};
 	cio_http_response res;
 	cio_http_send(&req, &res);
-	if (res.error != CURLE_OK || res.status >= 400) {
+	if (res.error != CURLE_OK || res.status >= 300) {
 		cio_throw_transfer(&req, &res);
 	} else if (raw) {
 		RETVAL_STR(res.body.s ? zend_string_copy(res.body.s) : ZSTR_EMPTY_ALLOC());
@@ -588,8 +646,7 @@ PHP_METHOD(Customerio_Client, __construct)
 {
 	zend_string *api_key, *site_id, *region_name = NULL;
 	HashTable *options = NULL;
-	cio_config cfg = {0};
-	zval region;
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_STR(api_key)
@@ -598,28 +655,21 @@ PHP_METHOD(Customerio_Client, __construct)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
+	cio_client_clear(c);
 	if (!cio_credential_ok(api_key, "API key") || !cio_credential_ok(site_id, "site id")
-		|| cio_config_load(&cfg, options, &region_name) == FAILURE) {
-		cio_config_free(&cfg);
+		|| cio_config_load(c, options, &region_name) == FAILURE) {
+		cio_client_clear(c);
 		RETURN_THROWS();
 	}
-	if (region_name) {
-		if (cio_region_make(&region, region_name, cfg.track_base, cfg.api_base) == FAILURE) {
-			cio_config_free(&cfg);
-			RETURN_THROWS();
-		}
-	} else {
-		zend_string *us = zend_string_init("us", 2, 0);
-		cio_region_make(&region, us, cfg.track_base, cfg.api_base);
-		zend_string_release(us);
+	zend_string *name = region_name ? zend_string_copy(region_name) : zend_string_init("us", 2, 0);
+	zend_result made = cio_region_make(&c->region, name, c->cfg.track_base, c->cfg.api_base);
+	zend_string_release(name);
+	if (made == FAILURE) {
+		cio_client_clear(c);
+		RETURN_THROWS();
 	}
-
-	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
-	cio_client_clear(c);
 	c->api_key = zend_string_copy(api_key);
 	c->site_id = zend_string_copy(site_id);
-	ZVAL_COPY_VALUE(&c->region, &region);
-	c->cfg = cfg;
 	c->assoc = false;
 	c->initialized = true;
 	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {

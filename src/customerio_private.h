@@ -24,8 +24,14 @@ typedef struct {
 	zend_string *api_base;
 	zend_string *cainfo;     /* CA bundle path; NULL: libcurl's default store */
 	bool verify;
+	bool auto_event_id;      /* give Track v2 person event/page/screen operations a ULID id */
 	zend_long timeout_ms;
 	zend_long connect_timeout_ms;
+	zend_long retries;       /* extra attempts after a retryable failure */
+	zend_long max_retry_time_ms; /* the whole call, waits included */
+	zend_long max_entity_bytes;  /* one Track v2 operation */
+	zend_long max_batch_bytes;   /* one Track v2 batch request */
+	zend_long max_response_bytes;
 } cio_config;
 
 /* Endpoint objects of a Client ($client->track & co.), by index in cio_endpoint_properties. */
@@ -37,6 +43,7 @@ typedef struct {
 	zend_string *app_key;
 	zval region;             /* a Customerio\Region\RegionUs or RegionEu made by this client */
 	zval guzzle;             /* a GuzzleHttp\Client that carries the requests, or UNDEF: libcurl */
+	zval on_error;           /* callable(Throwable, array $operations) for failures of the background queue */
 	cio_config cfg;
 	bool assoc;
 	bool initialized;        /* false when made without the constructor (PHPUnit mocks) */
@@ -113,10 +120,15 @@ typedef struct {
 	smart_str headers;       /* raw header block of the last response */
 	CURLcode error;
 	char errbuf[CURL_ERROR_SIZE];
+	zend_string *url;        /* where the last attempt went (differs from the request's after a redirect) */
+	int attempts;            /* attempts made, 1 + retries */
+	size_t body_limit;
+	bool too_large;          /* the body passed body_limit: the transfer was cut off */
 } cio_http_response;
 
 void cio_http_minit(void);
 void cio_http_mshutdown(void);
+/* Sends with the client's policy: retries with backoff within max_retry_time, safe redirects, body cap. */
 void cio_http_send(const cio_http_request *req, cio_http_response *res);
 void cio_http_response_free(cio_http_response *res);
 /* Response headers as ['Name' => ['v1', ...]]; *reason gets the status line's reason phrase (may be NULL). */

@@ -153,6 +153,10 @@ static const char *cio_reason_phrase(long status)
 		case 502: return "Bad Gateway";
 		case 503: return "Service Unavailable";
 		case 504: return "Gateway Timeout";
+		case 301: return "Moved Permanently";
+		case 302: return "Found";
+		case 307: return "Temporary Redirect";
+		case 308: return "Permanent Redirect";
 		default: return "";
 	}
 }
@@ -217,12 +221,12 @@ static void cio_throw_connect(const cio_http_request *req, const cio_http_respon
 {
 	zend_string *message = zend_strpprintf(0,
 		"cURL error %d: %s (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for %s",
-		(int)res->error, res->errbuf, ZSTR_VAL(req->url));
+		(int)res->error, res->errbuf, ZSTR_VAL(res->url));
 	zend_class_entry *ce = cio_guzzle_enabled() ? cio_guzzle(CIO_GUZZLE_CONNECT_EXCEPTION) : NULL;
 
 	if (ce) {
 		zval request, args[2], ex;
-		if (cio_guzzle_request(&request, req->method, req->url, req)) {
+		if (cio_guzzle_request(&request, req->method, res->url, req)) {
 			ZVAL_STR_COPY(&args[0], message);
 			ZVAL_COPY_VALUE(&args[1], &request);
 			if (cio_new(&ex, ce, 2, args)) {
@@ -232,7 +236,7 @@ static void cio_throw_connect(const cio_http_request *req, const cio_http_respon
 			zval_ptr_dtor(&args[1]);
 		}
 	} else {
-		cio_set_transfer_props(zend_throw_exception(cio_ce_connect, ZSTR_VAL(message), 0), req->method, req->url);
+		cio_set_transfer_props(zend_throw_exception(cio_ce_connect, ZSTR_VAL(message), 0), req->method, res->url);
 	}
 	zend_string_release(message);
 }
@@ -243,7 +247,7 @@ static void cio_throw_guzzle_http(const cio_http_request *req, const cio_http_re
 {
 	zval request, response, args[5], ex;
 
-	if (!cio_guzzle_request(&request, req->method, req->url, req)) {
+	if (!cio_guzzle_request(&request, req->method, res->url, req)) {
 		return;
 	}
 	ZVAL_LONG(&args[0], res->status);
@@ -298,12 +302,12 @@ static void cio_throw_http(const cio_http_request *req, const cio_http_response 
 			label = "Server error";
 		}
 		smart_str_append_printf(&message, "%s: `%s %s` resulted in a `%ld %s` response", label, req->method,
-			ZSTR_VAL(req->url), res->status, reason ? ZSTR_VAL(reason) : cio_reason_phrase(res->status));
+			ZSTR_VAL(res->url), res->status, reason ? ZSTR_VAL(reason) : cio_reason_phrase(res->status));
 		cio_append_body_summary(&message, &res->body);
 		smart_str_0(&message);
 
 		zend_object *ex = zend_throw_exception(ce, ZSTR_VAL(message.s), res->status);
-		cio_set_transfer_props(ex, req->method, req->url);
+		cio_set_transfer_props(ex, req->method, res->url);
 		zend_update_property_long(cio_ce_request, ex, "statusCode", sizeof("statusCode") - 1, res->status);
 		zend_update_property(cio_ce_request, ex, "responseHeaders", sizeof("responseHeaders") - 1, &headers);
 		if (res->body.s) {
@@ -326,7 +330,7 @@ void cio_throw_transfer(const cio_http_request *req, const cio_http_response *re
 {
 	if (res->error != CURLE_OK) {
 		cio_throw_connect(req, res);
-	} else if (res->status >= 400) {
+	} else if (res->status >= 300) {
 		cio_throw_http(req, res);
 	}
 }

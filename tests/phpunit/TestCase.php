@@ -2,7 +2,8 @@
 /*
  * Base class of the PHPUnit suite: one shared local Customer.io stand-in (started by bootstrap.php),
  * reset before every test; customerio.* ini settings restored around every test, with
- * customerio.exceptions=native unless a test chooses otherwise.
+ * customerio.exceptions=native and customerio.retries=0 (one attempt per call, so error tests see the first
+ * answer) unless a test chooses otherwise.
  */
 
 declare(strict_types=1);
@@ -27,6 +28,9 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
         'customerio.timeout',
         'customerio.connect_timeout',
         'customerio.exceptions',
+        'customerio.retries',
+        'customerio.auto_event_id',
+        'customerio.spool_dir',
     ];
 
     private static ?TestServer $server = null;
@@ -52,6 +56,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
             ini_restore($key);
         }
         ini_set('customerio.exceptions', 'native');
+        ini_set('customerio.retries', '0');
     }
 
     protected function tearDown(): void
@@ -223,7 +228,8 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
     {
         $file = tempnam(sys_get_temp_dir(), 'cio-phpunit-');
         file_put_contents($file, "<?php\n" . $code);
-        $cmd = [PHP_BINARY, '-d', 'extension=' . self::extensionPath(), '-d', 'display_errors=stderr'];
+        $cmd = [PHP_BINARY, '-d', 'extension=' . self::extensionPath(), '-d', 'display_errors=stderr',
+            '-d', 'customerio.retries=0'];
         foreach ($iniArgs as $name => $value) {
             $cmd[] = '-d';
             $cmd[] = "$name=$value";
