@@ -86,6 +86,12 @@ static PHP_RINIT_FUNCTION(customerio)
 	return SUCCESS;
 }
 
+static PHP_RSHUTDOWN_FUNCTION(customerio)
+{
+	cio_track_rshutdown();
+	return SUCCESS;
+}
+
 static PHP_MINFO_FUNCTION(customerio)
 {
 	curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
@@ -118,7 +124,7 @@ zend_module_entry customerio_module_entry = {
 	PHP_MINIT(customerio),
 	PHP_MSHUTDOWN(customerio),
 	PHP_RINIT(customerio),
-	NULL,
+	PHP_RSHUTDOWN(customerio),
 	PHP_MINFO(customerio),
 	PHP_CUSTOMERIO_VERSION,
 	PHP_MODULE_GLOBALS(customerio),

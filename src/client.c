@@ -87,6 +87,7 @@ static void cio_client_free(zend_object *obj)
 		}
 	}
 	cio_client_clear(c);
+	cio_queue_free(&c->queue);
 	zend_object_std_dtor(obj);
 }
 
@@ -466,7 +467,33 @@ static zend_string *cio_authorization(cio_client *c, bool bearer)
 	return header;
 }
 
-/* The native transport: query, JSON body, libcurl; then decode the answer or throw. */
+/* libcurl with the client's policy; then the decoded answer (or the raw body) in return_value, or an exception. */
+static void cio_client_transfer(cio_client *c, const char *method, zend_string *url, const char *json, size_t len,
+	zend_string *authorization, bool raw, zval *return_value)
+{
+	cio_http_request req = {
+		.method = method,
+		.url = url,
+		.body = json,
+		.body_len = len,
+		.authorization = authorization,
+		.cfg = &c->cfg,
+	};
+	cio_http_response res;
+
+	cio_http_send(&req, &res);
+	if (res.error != CURLE_OK || res.status >= 300) {
+		cio_throw_transfer(&req, &res);
+	} else if (raw) {
+		RETVAL_STR(res.body.s ? zend_string_copy(res.body.s) : ZSTR_EMPTY_ALLOC());
+	} else {
+		cio_json_decode(return_value, res.body.s ? ZSTR_VAL(res.body.s) : "", res.body.s ? ZSTR_LEN(res.body.s) : 0,
+			c->assoc);
+	}
+	cio_http_response_free(&res);
+}
+
+/* The native transport: query string, JSON body, then the transfer. */
 static void cio_client_send_native(cio_client *c, const char *method, smart_str *url, zval *query, HashTable *body,
 	zend_string *authorization, bool raw, zval *return_value)
 {
@@ -488,27 +515,44 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 			return;
 		}
 	}
-
-	cio_http_request req = {
-		.method = method,
-		.url = url->s,
-		.body = json.s ? ZSTR_VAL(json.s) : NULL,
-		.body_len = json.s ? ZSTR_LEN(json.s) : 0,
-		.authorization = authorization,
-		.cfg = &c->cfg,
-	};
-	cio_http_response res;
-	cio_http_send(&req, &res);
-	if (res.error != CURLE_OK || res.status >= 300) {
-		cio_throw_transfer(&req, &res);
-	} else if (raw) {
-		RETVAL_STR(res.body.s ? zend_string_copy(res.body.s) : ZSTR_EMPTY_ALLOC());
-	} else {
-		cio_json_decode(return_value, res.body.s ? ZSTR_VAL(res.body.s) : "", res.body.s ? ZSTR_LEN(res.body.s) : 0,
-			c->assoc);
-	}
-	cio_http_response_free(&res);
+	cio_client_transfer(c, method, url->s, json.s ? ZSTR_VAL(json.s) : NULL, json.s ? ZSTR_LEN(json.s) : 0,
+		authorization, raw, return_value);
 	smart_str_free(&json);
+}
+
+void cio_client_post_v2(zend_object *client, const char *path, const char *json, size_t len, zval *return_value)
+{
+	cio_client *c = cio_client_from_obj(client);
+	zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
+	zend_string *url = zend_string_concat2(ZSTR_VAL(base), ZSTR_LEN(base), path, strlen(path));
+	zend_string *authorization = cio_authorization(c, false);
+
+	cio_client_transfer(c, "POST", url, json, len, authorization, false, return_value);
+	zend_string_release(authorization);
+	zend_string_release(url);
+	zend_string_release(base);
+}
+
+/* A constructed Customerio\Client sending with libcurl, whose post() and getRegion() are the extension's own:
+ * Track v2 may then skip the engine call and send its pre-encoded JSON directly. */
+bool cio_client_is_plain(zval *client)
+{
+	static const char *const methods[] = {"post", "getregion"};
+
+	if (Z_TYPE_P(client) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(client), cio_ce_client)) {
+		return false;
+	}
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	if (!c->initialized || Z_TYPE(c->guzzle) == IS_OBJECT) {
+		return false;
+	}
+	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
+		zend_function *f = zend_hash_str_find_ptr(&Z_OBJCE_P(client)->function_table, methods[i], strlen(methods[i]));
+		if (!f || f->type != ZEND_INTERNAL_FUNCTION || f->common.scope != cio_ce_client) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /* Through an injected Guzzle client: $guzzle->request($method, $url, $options) with the options the SDK builds,

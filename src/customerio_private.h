@@ -37,6 +37,14 @@ typedef struct {
 /* Endpoint objects of a Client ($client->track & co.), by index in cio_endpoint_properties. */
 #define CIO_ENDPOINT_COUNT 14
 
+/* Operations queued by Track::queue(): their JSON joined by commas, and where each one ends. */
+typedef struct {
+	smart_str json;
+	size_t *ends;
+	uint32_t count, cap;
+	bool pending;            /* held for the end-of-request flush */
+} cio_queue;
+
 typedef struct {
 	zend_string *api_key;
 	zend_string *site_id;
@@ -50,6 +58,7 @@ typedef struct {
 	/* Weak: an endpoint holds its client, so the client must not hold it back (a cycle outlives the request
 	 * until the GC runs). Made on first read, reused while anyone holds it, cleared when it is freed. */
 	zend_object *endpoints[CIO_ENDPOINT_COUNT];
+	cio_queue queue;
 	zend_object std;
 } cio_client;
 
@@ -89,6 +98,9 @@ zend_string *cio_region_api_uri(zend_object *region);
 
 /* client.c */
 void cio_client_minit(void);
+bool cio_client_is_plain(zval *client);
+/* POST of pre-encoded JSON to Track v2 (path "entity" or "batch"): decoded answer or an exception. */
+void cio_client_post_v2(zend_object *client, const char *path, const char *json, size_t len, zval *return_value);
 
 /* endpoint.c */
 void cio_endpoint_minit(void);
@@ -99,6 +111,15 @@ const char *cio_endpoint_property_name(int index);
 zend_object *cio_client_endpoint(zend_object *client, int index);
 /* Client::track(), ::customers() & co.: the endpoint named like the called method. */
 void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS);
+
+/* track.c: Track v2 with ids, size limits, split batches and the queue (for a plain client) */
+void cio_track_entity(zval *client, zval *op, zval *return_value);
+void cio_track_batch(zval *client, HashTable *ops, zval *return_value);
+void cio_track_queue(zval *client, zval *op);
+void cio_track_flush(zval *client, zval *return_value);
+zend_long cio_track_replay(zval *client, zend_string *file);
+void cio_track_rshutdown(void);
+void cio_queue_free(cio_queue *q);
 
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */
 zend_result cio_json_encode(smart_str *buf, zval *value);
@@ -141,8 +162,9 @@ void cio_exception_mshutdown(void);
 void cio_throw_validation(const char *http_method, const char *message);
 /* Bad configuration or input: always Customerio\Exception\InvalidArgumentException. */
 void cio_throw_invalid_argument(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
-/* A body json_encode() rejects: Guzzle's InvalidArgumentException in Guzzle mode, as the SDK threw. */
-void cio_throw_encode_error(const char *reason);
+/* A payload that cannot be sent (json_encode() rejects it, over a size limit): Guzzle's
+ * InvalidArgumentException in Guzzle mode (a GuzzleException, as the SDK's json_encode failure was), else native. */
+void cio_throw_payload_error(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
 void cio_throw_uninitialized(zend_class_entry *ce);
 /* After a transfer: throws ConnectException (no response) or Client/ServerException (>= 400). */
 void cio_throw_transfer(const cio_http_request *req, const cio_http_response *res);

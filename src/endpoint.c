@@ -42,6 +42,7 @@ typedef struct {
 	cio_body body;
 	cio_rule rules[5];
 	const char *fail_method; /* the method validation exceptions name, where the SDK names another */
+	enum { CIO_SDK_ONLY, CIO_TRACK_ENTITY, CIO_TRACK_BATCH } track; /* Track v2 work for a plain client */
 } cio_route;
 
 #define WHO_ANY "cio_id|id|email"
@@ -54,9 +55,9 @@ typedef struct {
 ROUTE(track_entity, "POST", CIO_API_TRACK_V2, "entity", CIO_BODY_OPTIONS, {
 	{"type", "Operation type is required!"},
 	{"action", "An event action is required!"},
-	{"identifiers", "Object identifiers is required!"}})
+	{"identifiers", "Object identifiers is required!"}}, NULL, CIO_TRACK_ENTITY)
 ROUTE(track_batch, "POST", CIO_API_TRACK_V2, "batch", CIO_BODY_OPTIONS, {
-	{"batch", "Batch paremeter is required!"}}) /* sic */
+	{"batch", "Batch paremeter is required!"}}, NULL, CIO_TRACK_BATCH) /* sic */
 
 ROUTE(customers_event, "POST", CIO_API_TRACK_V1, "customers/{who}/events", CIO_BODY_OPTIONS, {
 	{WHO_ANY, "User id, email or cio_id is required!"}})
@@ -433,6 +434,26 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 	if (!cio_validate(route, input) || !(client = cio_endpoint_client(ZEND_THIS, &client_rv))) {
 		RETURN_THROWS();
 	}
+	if (route->track != CIO_SDK_ONLY && cio_client_is_plain(client)) {
+		/* the client's own post(): skip the engine call and send pre-encoded, checked, split JSON */
+		if (route->track == CIO_TRACK_ENTITY && !zend_hash_str_exists(input, "endpoint", 8)
+			&& !zend_hash_str_exists(input, "query", 5)) {
+			zval op;
+			ZVAL_ARR(&op, input);
+			cio_track_entity(client, &op, return_value);
+			return;
+		}
+		if (route->track == CIO_TRACK_BATCH && zend_hash_num_elements(input) == 1) {
+			zval *ops = cio_find(input, "batch", 5);
+			if (Z_TYPE_P(ops) != IS_ARRAY) {
+				zend_type_error("Customerio\\Endpoint\\Track::batch(): option \"batch\" must be of type array "
+					"(a list of operations), %s given", zend_zval_type_name(ops));
+				RETURN_THROWS();
+			}
+			cio_track_batch(client, Z_ARRVAL_P(ops), return_value);
+			return;
+		}
+	}
 	ZVAL_ARR(&options, zend_array_dup(input));
 	if (!(path = cio_expand_path(route->path, Z_ARRVAL(options)))) {
 		zval_ptr_dtor(&options);
@@ -469,6 +490,61 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 
 CIO_ROUTE_METHOD(Track, entity, track_entity)
 CIO_ROUTE_METHOD(Track, batch, track_batch)
+
+/* The queue lives in the Client: the Track endpoint must belong to a constructed Customerio\Client. */
+static zval *cio_queue_client(zval *self, zval *rv)
+{
+	zval *client = cio_endpoint_client(self, rv);
+
+	if (client && (!instanceof_function(Z_OBJCE_P(client), cio_ce_client)
+			|| !cio_client_from_obj(Z_OBJ_P(client))->initialized)) {
+		zend_throw_error(NULL, "%s::%s() needs a constructed Customerio\\Client", ZSTR_VAL(Z_OBJCE_P(self)->name),
+			get_active_function_name());
+		return NULL;
+	}
+	return client;
+}
+
+PHP_METHOD(Customerio_Endpoint_Track, queue)
+{
+	zval *op, rv, *client;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY(op)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!cio_validate(&track_entity, Z_ARRVAL_P(op)) || !(client = cio_queue_client(ZEND_THIS, &rv))) {
+		RETURN_THROWS();
+	}
+	cio_track_queue(client, op);
+}
+
+PHP_METHOD(Customerio_Endpoint_Track, flush)
+{
+	zval rv, *client;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(client = cio_queue_client(ZEND_THIS, &rv))) {
+		RETURN_THROWS();
+	}
+	cio_track_flush(client, return_value);
+}
+
+PHP_METHOD(Customerio_Endpoint_Track, replay)
+{
+	zend_string *file;
+	zval rv, *client;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_PATH_STR(file)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!(client = cio_queue_client(ZEND_THIS, &rv))) {
+		RETURN_THROWS();
+	}
+	zend_long sent = cio_track_replay(client, file);
+	if (sent >= 0 && !EG(exception)) {
+		RETURN_LONG(sent);
+	}
+}
 CIO_ROUTE_METHOD(Customers, event, customers_event)
 CIO_ROUTE_METHOD(Customers, add, customers_add)
 CIO_ROUTE_METHOD(Customers, update, customers_add)
@@ -723,16 +799,17 @@ void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	/* a property read, so an endpoint the user assigned to $client->track wins, as in the SDK */
+	ZVAL_UNDEF(&rv);
 	endpoint = zend_read_property_ex(cio_ce_client, Z_OBJ_P(ZEND_THIS), name, 0, &rv);
 	ZVAL_DEREF(endpoint);
 	if (Z_TYPE_P(endpoint) != IS_OBJECT) {
 		if (!EG(exception)) {
 			cio_throw_uninitialized(cio_ce_client);
 		}
-		zval_ptr_dtor(&rv);
-		RETURN_THROWS();
+	} else {
+		RETVAL_COPY(endpoint);
 	}
-	RETVAL_COPY(endpoint);
+	/* rv holds a value only when the read made one (a fresh endpoint); a stored property is not ours */
 	zval_ptr_dtor(&rv);
 }
 

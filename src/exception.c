@@ -119,12 +119,18 @@ void cio_throw_invalid_argument(const char *format, ...)
 	zend_string_release(message);
 }
 
-void cio_throw_encode_error(const char *reason)
+void cio_throw_payload_error(const char *format, ...)
 {
 	/* where the SDK's Guzzle 'json' option threw GuzzleHttp\Exception\InvalidArgumentException */
 	zend_class_entry *ce = cio_guzzle_enabled() ? cio_guzzle(CIO_GUZZLE_INVALID_ARGUMENT) : NULL;
+	va_list args;
+	zend_string *message;
 
-	zend_throw_exception_ex(ce ? ce : cio_ce_invalid_argument, 0, "json_encode error: %s", reason);
+	va_start(args, format);
+	message = vstrpprintf(0, format, args);
+	va_end(args);
+	zend_throw_exception(ce ? ce : cio_ce_invalid_argument, ZSTR_VAL(message), 0);
+	zend_string_release(message);
 }
 
 void cio_throw_uninitialized(zend_class_entry *ce)

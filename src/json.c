@@ -32,7 +32,7 @@ zend_result cio_json_encode(smart_str *buf, zval *value)
 	JSON_G(error_code) = saved;
 	if (result == FAILURE || error != PHP_JSON_ERROR_NONE) {
 		if (!EG(exception)) {
-			cio_throw_encode_error(cio_json_error_msg(error));
+			cio_throw_payload_error("json_encode error: %s", cio_json_error_msg(error));
 		}
 		return FAILURE;
 	}

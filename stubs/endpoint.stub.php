@@ -64,6 +64,27 @@ namespace Customerio\Endpoint {
          */
         public function batch(array $options) {}
 
+        /**
+         * Validates the operation like entity(), gives it an id when it needs one, and buffers it. The buffer is
+         * sent as split batches when it reaches max_batch_bytes, by flush(), and at the end of the request after
+         * the response went to the web server (php-fpm). Failures then go to the error log, the spool
+         * (customerio.spool_dir) and the on_error option; nothing is dropped silently.
+         */
+        public function queue(array $operation): void {}
+
+        /**
+         * Sends the buffered operations now.
+         * @return mixed the merged answer (null when nothing was queued); on failure the unsent operations stay queued
+         */
+        public function flush(): mixed {}
+
+        /**
+         * Sends again the operations spooled in $file (JSON lines, as written under customerio.spool_dir).
+         * The file is removed once every operation was accepted; what could not be sent is spooled again.
+         * @return int the number of operations sent (0 when the file does not exist)
+         */
+        public function replay(string $file): int {}
+
     }
 
     /** See README "Endpoints" for each method's HTTP call and validation. */

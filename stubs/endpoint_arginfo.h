@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: dfd4b004417172cd7cc7cd77b9253a67ebd5228a */
+ * Stub hash: fdea20d4434dc7c8359ad3daab88c1a239869ea2 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Base___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, client, IS_MIXED, 0)
@@ -42,6 +42,17 @@ ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Track_entity, 0, 0, 1)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Customerio_Endpoint_Track_batch arginfo_class_Customerio_Endpoint_Track_entity
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Endpoint_Track_queue, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, operation, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Endpoint_Track_flush, 0, 0, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Endpoint_Track_replay, 0, 1, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, file, IS_STRING, 0)
+ZEND_END_ARG_INFO()
 
 #define arginfo_class_Customerio_Endpoint_Activities_search arginfo_class_Customerio_Endpoint_Track_entity
 
@@ -180,6 +191,9 @@ ZEND_METHOD(Customerio_Endpoint_Base, collectionsPath);
 ZEND_METHOD(Customerio_Endpoint_Base, senderIdentitiesPath);
 ZEND_METHOD(Customerio_Endpoint_Track, entity);
 ZEND_METHOD(Customerio_Endpoint_Track, batch);
+ZEND_METHOD(Customerio_Endpoint_Track, queue);
+ZEND_METHOD(Customerio_Endpoint_Track, flush);
+ZEND_METHOD(Customerio_Endpoint_Track, replay);
 ZEND_METHOD(Customerio_Endpoint_Activities, search);
 ZEND_METHOD(Customerio_Endpoint_Campaigns, search);
 ZEND_METHOD(Customerio_Endpoint_Campaigns, get);
@@ -263,6 +277,9 @@ static const zend_function_entry class_Customerio_Endpoint_Base_methods[] = {
 static const zend_function_entry class_Customerio_Endpoint_Track_methods[] = {
 	ZEND_ME(Customerio_Endpoint_Track, entity, arginfo_class_Customerio_Endpoint_Track_entity, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Endpoint_Track, batch, arginfo_class_Customerio_Endpoint_Track_batch, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Track, queue, arginfo_class_Customerio_Endpoint_Track_queue, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Track, flush, arginfo_class_Customerio_Endpoint_Track_flush, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Track, replay, arginfo_class_Customerio_Endpoint_Track_replay, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -73,7 +73,13 @@ final class TrackTest extends TestCase
         $req = $this->single();
         $this->assertSame('POST', $req['method']);
         $this->assertSame('/api/v2/batch', $req['path']);
-        $this->assertSame(['batch' => $ops], $req['json']);
+        // person events get a ULID id (auto_event_id), appended after the caller's keys
+        foreach ($req['json']['batch'] as $i => $sent) {
+            $this->assertMatchesRegularExpression('/^[0-9A-HJKMNP-TV-Z]{26}$/', $sent['id']);
+            unset($sent['id']);
+            $this->assertSame($ops[$i], $sent);
+        }
+        $this->assertCount(2, $req['json']['batch']);
         $this->assertSame($this->basicAuth(), $req['headers']['authorization']);
     }
 

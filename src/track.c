@@ -1,0 +1,699 @@
+/* Track API v2 beyond one request: ULID ids that make retries safe, Customer.io's size limits, batches split
+ * into requests under the limit, and the background queue flushed after the response. */
+#include "customerio_private.h"
+#include "SAPI.h"
+#include "zend_exceptions.h"
+#include "ext/random/php_random.h"
+#include "ext/standard/file.h"
+#include "ext/standard/flock_compat.h"
+#include <sys/time.h>
+#include <unistd.h>
+
+#define CIO_BATCH_OPEN "{\"batch\":["
+#define CIO_BATCH_CLOSE "]}"
+#define CIO_SPOOL_FILE "customerio-spool.jsonl"
+
+/* ---- ULID ids ---- */
+
+/* 48 bits of milliseconds then 80 random bits, Crockford base32: sortable, unique, what Customer.io dedups on. */
+static void cio_ulid(char out[26])
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	unsigned char bytes[16];
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	uint64_t ms = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	for (int i = 5; i >= 0; i--, ms >>= 8) {
+		bytes[i] = ms & 0xff;
+	}
+	if (php_random_bytes_silent(bytes + 6, 10) == FAILURE) {
+		for (int i = 6; i < 16; i++) {
+			bytes[i] = (unsigned char)php_mt_rand_range(0, 255);
+		}
+	}
+	/* 26 characters of 5 bits cover 130 bits: the first 2 are zero */
+	for (int c = 0; c < 26; c++) {
+		int value = 0;
+		for (int b = c * 5; b < c * 5 + 5; b++) {
+			int bit = b < 2 ? 0 : (bytes[(b - 2) / 8] >> (7 - (b - 2) % 8)) & 1;
+			value = (value << 1) | bit;
+		}
+		out[c] = alphabet[value];
+	}
+}
+
+/* A person event, page or screen without an "id" gets one, so Customer.io drops a retried duplicate. */
+static bool cio_needs_id(const cio_config *cfg, zval *op)
+{
+	zval *type, *action;
+
+	if (!cfg->auto_event_id || Z_TYPE_P(op) != IS_ARRAY || zend_hash_str_exists(Z_ARRVAL_P(op), "id", 2)) {
+		return false;
+	}
+	type = zend_hash_str_find_deref(Z_ARRVAL_P(op), "type", 4);
+	action = zend_hash_str_find_deref(Z_ARRVAL_P(op), "action", 6);
+	return type && action && Z_TYPE_P(type) == IS_STRING && Z_TYPE_P(action) == IS_STRING
+		&& zend_string_equals_literal(Z_STR_P(type), "person")
+		&& (zend_string_equals_literal(Z_STR_P(action), "event") || zend_string_equals_literal(Z_STR_P(action), "page")
+			|| zend_string_equals_literal(Z_STR_P(action), "screen"));
+}
+
+/* ,"id":"<26>" spliced before the closing brace: what encoding the op with $op['id'] appended gives */
+#define CIO_ID_BYTES (sizeof(",\"id\":\"\"") - 1 + 26)
+
+/* Appends the op's JSON to buf, with a ULID id when it needs one; nothing appended on failure. */
+static zend_result cio_encode_op(smart_str *buf, zval *op, bool with_id)
+{
+	size_t mark = buf->s ? ZSTR_LEN(buf->s) : 0;
+	char id[26];
+
+	if (cio_json_encode(buf, op) == FAILURE) {
+		if (buf->s) {
+			ZSTR_LEN(buf->s) = mark;
+		}
+		return FAILURE;
+	}
+	if (with_id && ZSTR_VAL(buf->s)[ZSTR_LEN(buf->s) - 1] == '}') {
+		cio_ulid(id);
+		ZSTR_LEN(buf->s)--;
+		smart_str_appends(buf, ",\"id\":\"");
+		smart_str_appendl(buf, id, sizeof(id));
+		smart_str_appends(buf, "\"}");
+		smart_str_0(buf);
+	}
+	return SUCCESS;
+}
+
+static zend_result cio_check_op_size(const cio_config *cfg, size_t size, zend_long index)
+{
+	if ((zend_long)size <= cfg->max_entity_bytes) {
+		return SUCCESS;
+	}
+	if (index < 0) {
+		cio_throw_payload_error("The operation is %zu bytes of JSON, over the limit of %ld bytes per operation "
+			"(max_entity_bytes); nothing was sent", size, (long)cfg->max_entity_bytes);
+	} else {
+		cio_throw_payload_error("Batch operation #%ld is %zu bytes of JSON, over the limit of %ld bytes per "
+			"operation (max_entity_bytes); nothing was sent", (long)index, size, (long)cfg->max_entity_bytes);
+	}
+	return FAILURE;
+}
+
+/* ---- answers of several requests, merged ---- */
+
+static zval *cio_errors_of(zval *answer)
+{
+	zval *errors = NULL;
+
+	if (Z_TYPE_P(answer) == IS_ARRAY) {
+		errors = zend_hash_str_find(Z_ARRVAL_P(answer), "errors", 6);
+	} else if (Z_TYPE_P(answer) == IS_OBJECT) {
+		errors = zend_hash_str_find(Z_OBJ_HT_P(answer)->get_properties(Z_OBJ_P(answer)), "errors", 6);
+	}
+	if (errors) {
+		ZVAL_DEREF(errors);
+	}
+	return errors && Z_TYPE_P(errors) == IS_ARRAY ? errors : NULL;
+}
+
+/* batch_index of each 207 error, moved from the chunk's numbering to the caller's */
+static void cio_rebase_errors(zval *errors, zend_long offset)
+{
+	zval *error, *index;
+
+	if (!offset) {
+		return;
+	}
+	SEPARATE_ARRAY(errors);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(errors), error) {
+		ZVAL_DEREF(error);
+		HashTable *fields = NULL;
+		if (Z_TYPE_P(error) == IS_ARRAY) {
+			SEPARATE_ARRAY(error);
+			fields = Z_ARRVAL_P(error);
+		} else if (Z_TYPE_P(error) == IS_OBJECT) {
+			fields = Z_OBJ_HT_P(error)->get_properties(Z_OBJ_P(error));
+		}
+		if (fields && (index = zend_hash_str_find(fields, "batch_index", 11))) {
+			ZVAL_DEREF(index);
+			if (Z_TYPE_P(index) == IS_LONG) {
+				Z_LVAL_P(index) += offset;
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+/* The first answer is the base; later answers add their errors (re-based) to its errors list. */
+static void cio_merge_answer(zval *merged, zval *answer, zend_long offset)
+{
+	zval *errors = cio_errors_of(answer), *into;
+
+	if (errors) {
+		cio_rebase_errors(errors, offset);
+	}
+	if (Z_ISUNDEF_P(merged) || (!cio_errors_of(merged) && errors && Z_TYPE_P(merged) != Z_TYPE_P(answer))) {
+		zval_ptr_dtor(merged);
+		ZVAL_COPY_VALUE(merged, answer);
+		return;
+	}
+	if (errors) {
+		if (!(into = cio_errors_of(merged))) {
+			zval empty;
+			array_init(&empty);
+			if (Z_TYPE_P(merged) == IS_ARRAY) {
+				SEPARATE_ARRAY(merged);
+				into = zend_hash_str_update(Z_ARRVAL_P(merged), "errors", 6, &empty);
+			} else if (Z_TYPE_P(merged) == IS_OBJECT) {
+				into = zend_hash_str_update(Z_OBJ_HT_P(merged)->get_properties(Z_OBJ_P(merged)), "errors", 6, &empty);
+			} else {
+				zval_ptr_dtor(&empty);
+				zval_ptr_dtor(answer);
+				return;
+			}
+		}
+		SEPARATE_ARRAY(into);
+		zval *error;
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(errors), error) {
+			Z_TRY_ADDREF_P(error);
+			add_next_index_zval(into, error);
+		} ZEND_HASH_FOREACH_END();
+	}
+	zval_ptr_dtor(answer);
+}
+
+/* ---- sending operations in requests under max_batch_bytes ---- */
+
+/* One request of operations (their JSON joined by commas). Through libcurl for a plain client; otherwise
+ * through $client->post('batch', [...]) so an override sees the call. */
+static zend_result cio_send_chunk(zval *client, const char *ops, size_t len, zval *answer)
+{
+	if (cio_client_is_plain(client)) {
+		smart_str body = {0};
+		smart_str_appends(&body, CIO_BATCH_OPEN);
+		smart_str_appendl(&body, ops, len);
+		smart_str_appends(&body, CIO_BATCH_CLOSE);
+		smart_str_0(&body);
+		cio_client_post_v2(Z_OBJ_P(client), "batch", ZSTR_VAL(body.s), ZSTR_LEN(body.s), answer);
+		smart_str_free(&body);
+		return EG(exception) ? FAILURE : SUCCESS;
+	}
+
+	zval list, args[2], region, version, base;
+	smart_str json = {0};
+	smart_str_appendc(&json, '[');
+	smart_str_appendl(&json, ops, len);
+	smart_str_appendc(&json, ']');
+	smart_str_0(&json);
+	cio_json_decode(&list, ZSTR_VAL(json.s), ZSTR_LEN(json.s), true);
+	smart_str_free(&json);
+	if (cio_call_method(client, "getRegion", &region, 0, NULL) == FAILURE) {
+		zval_ptr_dtor(&list);
+		return FAILURE;
+	}
+	ZVAL_STRINGL(&version, "v2", 2);
+	zend_result result = Z_TYPE(region) == IS_OBJECT ? cio_call_method(&region, "trackUri", &base, 1, &version) : FAILURE;
+	zval_ptr_dtor(&version);
+	zval_ptr_dtor(&region);
+	if (result == FAILURE) {
+		if (!EG(exception)) {
+			zend_throw_error(NULL, "getRegion() did not return a region");
+		}
+		zval_ptr_dtor(&list);
+		return FAILURE;
+	}
+	ZVAL_STRINGL(&args[0], "batch", 5);
+	array_init(&args[1]);
+	add_assoc_zval(&args[1], "batch", &list);
+	add_assoc_zval(&args[1], "endpoint", &base);
+	result = cio_call_method(client, "post", answer, 2, args);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	return result;
+}
+
+typedef struct {
+	zval *client;
+	size_t limit;        /* bytes of one request body */
+	smart_str ops;       /* the current chunk's operations, comma-joined */
+	uint32_t count;      /* operations in the current chunk */
+	zend_long first;     /* caller's index of the chunk's first operation */
+	zval merged;         /* the answers so far */
+	bool sent;           /* at least one request went out */
+} cio_batcher;
+
+static void cio_batcher_init(cio_batcher *b, zval *client, zend_long limit)
+{
+	memset(b, 0, sizeof(*b));
+	b->client = client;
+	b->limit = (size_t)limit;
+	ZVAL_UNDEF(&b->merged);
+}
+
+static zend_result cio_batcher_send(cio_batcher *b)
+{
+	zval answer;
+
+	ZVAL_UNDEF(&answer);
+	if (cio_send_chunk(b->client, b->ops.s ? ZSTR_VAL(b->ops.s) : "", b->ops.s ? ZSTR_LEN(b->ops.s) : 0, &answer)
+			== FAILURE) {
+		zval_ptr_dtor(&answer);
+		return FAILURE;
+	}
+	cio_merge_answer(&b->merged, &answer, b->first);
+	b->sent = true;
+	b->first += b->count;
+	b->count = 0;
+	if (b->ops.s) {
+		ZSTR_LEN(b->ops.s) = 0;
+	}
+	return SUCCESS;
+}
+
+/* Adds one operation's JSON; sends the current chunk first when the operation would not fit in it. */
+static zend_result cio_batcher_add(cio_batcher *b, const char *op, size_t len)
+{
+	size_t used = b->ops.s ? ZSTR_LEN(b->ops.s) : 0;
+	size_t body = sizeof(CIO_BATCH_OPEN) - 1 + used + (b->count ? 1 : 0) + len + sizeof(CIO_BATCH_CLOSE) - 1;
+
+	if (b->count && body > b->limit && cio_batcher_send(b) == FAILURE) {
+		return FAILURE;
+	}
+	if (b->count) {
+		smart_str_appendc(&b->ops, ',');
+	}
+	smart_str_appendl(&b->ops, op, len);
+	b->count++;
+	return SUCCESS;
+}
+
+/* Sends what is left (an empty batch too, when nothing was sent at all) and hands over the merged answer. */
+static zend_result cio_batcher_finish(cio_batcher *b, zval *return_value)
+{
+	if ((b->count || !b->sent) && cio_batcher_send(b) == FAILURE) {
+		return FAILURE;
+	}
+	ZVAL_COPY_VALUE(return_value, &b->merged);
+	ZVAL_UNDEF(&b->merged);
+	return SUCCESS;
+}
+
+static void cio_batcher_free(cio_batcher *b)
+{
+	smart_str_free(&b->ops);
+	zval_ptr_dtor(&b->merged);
+}
+
+/* ---- entity() and batch() for a plain client ---- */
+
+void cio_track_entity(zval *client, zval *op, zval *return_value)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	smart_str body = {0};
+
+	if (cio_encode_op(&body, op, cio_needs_id(&c->cfg, op)) == SUCCESS
+		&& cio_check_op_size(&c->cfg, ZSTR_LEN(body.s), -1) == SUCCESS) {
+		cio_client_post_v2(Z_OBJ_P(client), "entity", ZSTR_VAL(body.s), ZSTR_LEN(body.s), return_value);
+	}
+	smart_str_free(&body);
+}
+
+void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	smart_str scratch = {0};
+	cio_batcher batcher;
+	zend_long index = 0;
+	zval *op;
+
+	/* first pass: every operation encodes and fits, or nothing is sent */
+	ZEND_HASH_FOREACH_VAL(ops, op) {
+		ZVAL_DEREF(op);
+		if (scratch.s) {
+			ZSTR_LEN(scratch.s) = 0;
+		}
+		if (cio_encode_op(&scratch, op, false) == FAILURE
+			|| cio_check_op_size(&c->cfg, ZSTR_LEN(scratch.s) + (cio_needs_id(&c->cfg, op) ? CIO_ID_BYTES : 0),
+				index) == FAILURE) {
+			smart_str_free(&scratch);
+			return;
+		}
+		index++;
+	} ZEND_HASH_FOREACH_END();
+
+	/* second pass: encode again (with ids) straight into requests under max_batch_bytes */
+	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes);
+	ZEND_HASH_FOREACH_VAL(ops, op) {
+		ZVAL_DEREF(op);
+		ZSTR_LEN(scratch.s) = 0;
+		if (cio_encode_op(&scratch, op, cio_needs_id(&c->cfg, op)) == FAILURE
+			|| cio_batcher_add(&batcher, ZSTR_VAL(scratch.s), ZSTR_LEN(scratch.s)) == FAILURE) {
+			goto done;
+		}
+	} ZEND_HASH_FOREACH_END();
+	cio_batcher_finish(&batcher, return_value);
+done:
+	cio_batcher_free(&batcher);
+	smart_str_free(&scratch);
+}
+
+/* ---- the background queue ---- */
+
+static void cio_queue_clear(cio_queue *q)
+{
+	smart_str_free(&q->json);
+	if (q->ends) {
+		efree(q->ends);
+	}
+	q->ends = NULL;
+	q->count = q->cap = 0;
+}
+
+void cio_queue_free(cio_queue *q)
+{
+	cio_queue_clear(q);
+}
+
+static size_t cio_queue_start(const cio_queue *q, uint32_t i)
+{
+	return i ? q->ends[i - 1] + 1 : 0; /* + 1: the comma */
+}
+
+/* Operations [from, count) as a PHP list, for on_error. */
+static void cio_queue_list(const cio_queue *q, uint32_t from, zval *list)
+{
+	array_init(list);
+	for (uint32_t i = from; i < q->count; i++) {
+		zval op;
+		size_t start = cio_queue_start(q, i);
+		/* the decoder needs a terminated string */
+		zend_string *json = zend_string_init(ZSTR_VAL(q->json.s) + start, q->ends[i] - start, 0);
+		cio_json_decode(&op, ZSTR_VAL(json), ZSTR_LEN(json), true);
+		zend_string_release(json);
+		add_next_index_zval(list, &op);
+	}
+}
+
+/* Drops operations [0, n) that were delivered. */
+static void cio_queue_shift(cio_queue *q, uint32_t n)
+{
+	if (n >= q->count) {
+		cio_queue_clear(q);
+		return;
+	}
+	size_t cut = cio_queue_start(q, n);
+	memmove(ZSTR_VAL(q->json.s), ZSTR_VAL(q->json.s) + cut, ZSTR_LEN(q->json.s) - cut);
+	ZSTR_LEN(q->json.s) -= cut;
+	for (uint32_t i = n; i < q->count; i++) {
+		q->ends[i - n] = q->ends[i] - cut;
+	}
+	q->count -= n;
+}
+
+/* Appends operations [from, count) to a spool file as JSON lines, under an exclusive lock. */
+static bool cio_spool_to(const char *path, const cio_queue *q, uint32_t from)
+{
+	bool ok = false;
+	php_stream *stream = php_stream_open_wrapper((char *)path, "ab", REPORT_ERRORS, NULL);
+
+	if (stream) {
+		ok = php_stream_lock(stream, LOCK_EX) == 0;
+		for (uint32_t i = from; ok && i < q->count; i++) {
+			size_t start = cio_queue_start(q, i), len = q->ends[i] - start;
+			ok = php_stream_write(stream, ZSTR_VAL(q->json.s) + start, len) == (ssize_t)len
+				&& php_stream_write(stream, "\n", 1) == 1;
+		}
+		php_stream_lock(stream, LOCK_UN);
+		php_stream_close(stream);
+	}
+	return ok;
+}
+
+/* The spool under customerio.spool_dir, when set. */
+static bool cio_spool(const cio_queue *q, uint32_t from)
+{
+	const char *dir = CIO_G(spool_dir);
+
+	if (!dir || !*dir) {
+		return false;
+	}
+	zend_string *path = zend_strpprintf(0, "%s/%s", dir, CIO_SPOOL_FILE);
+	bool ok = cio_spool_to(ZSTR_VAL(path), q, from);
+	zend_string_release(path);
+	return ok;
+}
+
+/* Operations that could not be delivered in the background: the error log, the spool, on_error. Never silent. */
+static void cio_queue_failed(zval *client, uint32_t from)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	cio_queue *q = &c->queue;
+	zend_object *ex = EG(exception);
+	zval exception, args[2];
+
+	if (!ex) {
+		return;
+	}
+	GC_ADDREF(ex);
+	zend_clear_exception();
+	ZVAL_OBJ(&exception, ex);
+
+	zval message_rv, *message = zend_read_property_ex(ex->ce, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &message_rv);
+	bool spooled = cio_spool(q, from);
+	zend_error(E_WARNING, "customerio: %u Track v2 operation(s) not delivered (%s: %s)%s",
+		q->count - from, ZSTR_VAL(ex->ce->name), Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "",
+		spooled ? "; appended to customerio.spool_dir" : "");
+
+	if (Z_TYPE(c->on_error) != IS_UNDEF) {
+		zval retval;
+		ZVAL_COPY_VALUE(&args[0], &exception);
+		cio_queue_list(q, from, &args[1]);
+		if (call_user_function(NULL, NULL, &c->on_error, &retval, 2, args) == SUCCESS) {
+			zval_ptr_dtor(&retval);
+		}
+		zval_ptr_dtor(&args[1]);
+		if (EG(exception)) {
+			/* a throwing on_error must not break the page's shutdown: report it and go on */
+			zend_exception_error(EG(exception), E_WARNING);
+			zend_clear_exception();
+		}
+	}
+	zval_ptr_dtor(&exception);
+	cio_queue_clear(q);
+}
+
+/* Sends the queue as one request (it never grows past max_batch_bytes); on failure the rest stays queued. */
+static zend_result cio_queue_send(zval *client, zval *return_value)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	cio_queue *q = &c->queue;
+	cio_batcher batcher;
+	zend_result result = SUCCESS;
+	uint32_t i;
+
+	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes);
+	for (i = 0; i < q->count && result == SUCCESS; i++) {
+		size_t start = cio_queue_start(q, i);
+		result = cio_batcher_add(&batcher, ZSTR_VAL(q->json.s) + start, q->ends[i] - start);
+	}
+	if (result == SUCCESS) {
+		result = cio_batcher_finish(&batcher, return_value);
+	}
+	cio_queue_shift(q, result == SUCCESS ? q->count : (uint32_t)batcher.first);
+	cio_batcher_free(&batcher);
+	return result;
+}
+
+/* Queued clients, each held until the end of the request. */
+static zend_object **cio_pending;
+static uint32_t cio_pending_count, cio_pending_cap;
+
+void cio_track_queue(zval *client, zval *op)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	cio_queue *q = &c->queue;
+	smart_str encoded = {0};
+
+	if (cio_encode_op(&encoded, op, cio_needs_id(&c->cfg, op)) == FAILURE
+		|| cio_check_op_size(&c->cfg, ZSTR_LEN(encoded.s), -1) == FAILURE) {
+		smart_str_free(&encoded);
+		return;
+	}
+	size_t body = sizeof(CIO_BATCH_OPEN) - 1 + (q->json.s ? ZSTR_LEN(q->json.s) + 1 : 0) + ZSTR_LEN(encoded.s)
+		+ sizeof(CIO_BATCH_CLOSE) - 1;
+	if (q->count && (zend_long)body > c->cfg.max_batch_bytes) {
+		/* full: send now, and never throw from queue(): a failure goes where background failures go */
+		zval answer;
+		ZVAL_UNDEF(&answer);
+		if (cio_queue_send(client, &answer) == FAILURE) {
+			cio_queue_failed(client, 0);
+		}
+		zval_ptr_dtor(&answer);
+	}
+	if (q->count == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 64;
+		q->ends = safe_erealloc(q->ends, q->cap, sizeof(size_t), 0);
+	}
+	if (q->count) {
+		smart_str_appendc(&q->json, ',');
+	}
+	smart_str_append_smart_str(&q->json, &encoded);
+	smart_str_0(&q->json);
+	q->ends[q->count++] = ZSTR_LEN(q->json.s);
+	smart_str_free(&encoded);
+
+	if (!q->pending) {
+		q->pending = true;
+		if (cio_pending_count == cio_pending_cap) {
+			cio_pending_cap = cio_pending_cap ? cio_pending_cap * 2 : 8;
+			cio_pending = safe_erealloc(cio_pending, cio_pending_cap, sizeof(zend_object *), 0);
+		}
+		GC_ADDREF(Z_OBJ_P(client));
+		cio_pending[cio_pending_count++] = Z_OBJ_P(client);
+	}
+}
+
+void cio_track_flush(zval *client, zval *return_value)
+{
+	if (cio_client_from_obj(Z_OBJ_P(client))->queue.count) {
+		cio_queue_send(client, return_value);
+	}
+}
+
+/* End of the request: the page is finished for the user first (php-fpm), then every queue is sent. */
+void cio_track_rshutdown(void)
+{
+	zend_execute_data frame, *saved = EG(current_execute_data);
+
+	if (!cio_pending_count) {
+		return;
+	}
+	/* RSHUTDOWN runs outside any frame, where throwing is fatal: run the sends in one, named like an
+	 * internal function so that error messages and stream warnings have a function to name */
+	static zend_internal_function flush_function;
+	if (!saved) {
+		memset(&frame, 0, sizeof(frame));
+		flush_function.type = ZEND_INTERNAL_FUNCTION;
+		flush_function.function_name = zend_empty_string;
+		frame.func = (zend_function *)&flush_function;
+		EG(current_execute_data) = &frame;
+	}
+	if (sapi_module.name && strcmp(sapi_module.name, "fpm-fcgi") == 0) {
+		zval name, retval;
+		ZVAL_STRING(&name, "fastcgi_finish_request");
+		if (call_user_function(NULL, NULL, &name, &retval, 0, NULL) == SUCCESS) {
+			zval_ptr_dtor(&retval);
+		}
+		zval_ptr_dtor(&name);
+		zend_clear_exception();
+	}
+	for (uint32_t i = 0; i < cio_pending_count; i++) {
+		zval client, answer;
+		ZVAL_OBJ(&client, cio_pending[i]);
+		cio_client *c = cio_client_from_obj(cio_pending[i]);
+		ZVAL_UNDEF(&answer);
+		zend_try {
+			if (c->queue.count && cio_queue_send(&client, &answer) == FAILURE) {
+				cio_queue_failed(&client, 0);
+			}
+		} zend_end_try();
+		zval_ptr_dtor(&answer);
+		c->queue.pending = false;
+		OBJ_RELEASE(cio_pending[i]);
+	}
+	efree(cio_pending);
+	cio_pending = NULL;
+	cio_pending_count = cio_pending_cap = 0;
+	EG(current_execute_data) = saved;
+}
+
+/* ---- replay of the spool ---- */
+
+zend_long cio_track_replay(zval *client, zend_string *file)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	zend_string *work = zend_strpprintf(0, "%s.replaying.%d", ZSTR_VAL(file), (int)getpid());
+	cio_queue lines = {0};
+	zend_long sent = -1;
+	char *line = NULL;
+	size_t len;
+
+	/* take the file away first, so workers appending meanwhile start a new one */
+	if (VCWD_RENAME(ZSTR_VAL(file), ZSTR_VAL(work)) != 0) {
+		if (errno == ENOENT) {
+			sent = 0;
+		} else {
+			cio_throw_invalid_argument("Cannot take %s for replay: %s", ZSTR_VAL(file), strerror(errno));
+		}
+		zend_string_release(work);
+		return sent;
+	}
+	php_stream *in = php_stream_open_wrapper(ZSTR_VAL(work), "rb", REPORT_ERRORS, NULL);
+	if (!in) {
+		VCWD_RENAME(ZSTR_VAL(work), ZSTR_VAL(file));
+		zend_string_release(work);
+		if (!EG(exception)) {
+			cio_throw_invalid_argument("Cannot read %s", ZSTR_VAL(file));
+		}
+		return -1;
+	}
+	zend_long bad_line = 0, number = 0;
+	while ((line = php_stream_get_line(in, NULL, 0, &len)) != NULL) {
+		number++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+			len--;
+		}
+		line[len] = '\0';
+		if (len) {
+			zval op;
+			cio_json_decode(&op, line, len, true);
+			if (Z_TYPE(op) != IS_ARRAY && !bad_line) {
+				bad_line = number;
+			}
+			zval_ptr_dtor(&op);
+			if (lines.count == lines.cap) {
+				lines.cap = lines.cap ? lines.cap * 2 : 64;
+				lines.ends = safe_erealloc(lines.ends, lines.cap, sizeof(size_t), 0);
+			}
+			if (lines.count) {
+				smart_str_appendc(&lines.json, ',');
+			}
+			smart_str_appendl(&lines.json, line, len);
+			lines.ends[lines.count++] = ZSTR_LEN(lines.json.s);
+		}
+		efree(line);
+	}
+	php_stream_close(in);
+	if (bad_line) {
+		/* leave the file as it was, and say where it is broken */
+		cio_spool_to(ZSTR_VAL(file), &lines, 0);
+		VCWD_UNLINK(ZSTR_VAL(work));
+		cio_throw_invalid_argument("%s line %ld is not a JSON operation; nothing was sent", ZSTR_VAL(file),
+			(long)bad_line);
+		cio_queue_free(&lines);
+		zend_string_release(work);
+		return -1;
+	}
+
+	/* send them like a flush of a queue holding exactly these operations */
+	cio_queue saved = c->queue;
+	c->queue = lines;
+	zval answer;
+	ZVAL_UNDEF(&answer);
+	uint32_t total = lines.count;
+	if (!total || cio_queue_send(client, &answer) == SUCCESS) {
+		sent = total;
+	} else {
+		/* put back what was not delivered: nothing is lost */
+		zend_object *ex = EG(exception);
+		EG(exception) = NULL;
+		cio_spool_to(ZSTR_VAL(file), &c->queue, 0);
+		EG(exception) = ex;
+	}
+	zval_ptr_dtor(&answer);
+	cio_queue_free(&c->queue);
+	c->queue = saved;
+	VCWD_UNLINK(ZSTR_VAL(work));
+	zend_string_release(work);
+	return sent;
+}
