@@ -44,6 +44,10 @@ PHP_INI_BEGIN()
 		zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_BOOLEAN("customerio.auto_event_id", "1", PHP_INI_ALL, OnUpdateBool, auto_event_id,
 		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_BOOLEAN("customerio.persistent", "1", PHP_INI_SYSTEM, OnUpdateBool, persistent,
+		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.persistent_idle_timeout", "30", PHP_INI_SYSTEM, OnUpdateLong,
+		persistent_idle_timeout, zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_ENTRY("customerio.spool_dir", "", PHP_INI_ALL, OnUpdateString, spool_dir,
 		zend_customerio_globals, customerio_globals)
 PHP_INI_END()
@@ -89,6 +93,7 @@ static PHP_RINIT_FUNCTION(customerio)
 static PHP_RSHUTDOWN_FUNCTION(customerio)
 {
 	cio_track_rshutdown();
+	cio_http_rshutdown();
 	return SUCCESS;
 }
 
@@ -103,6 +108,9 @@ static PHP_MINFO_FUNCTION(customerio)
 	php_info_print_table_row(2, "TLS backend", curl->ssl_version ? curl->ssl_version : "none");
 	php_info_print_table_row(2, "HTTP/2", (curl->features & CURL_VERSION_HTTP2) ? "yes" : "no");
 	php_info_print_table_row(2, "User-Agent", cio_http_user_agent());
+	char count[32];
+	snprintf(count, sizeof(count), ZEND_LONG_FMT, cio_http_connections());
+	php_info_print_table_row(2, "Connections held by this process", count);
 	php_info_print_table_end();
 	/* ini values hold URLs and paths only: API keys are never settings */
 	DISPLAY_INI_ENTRIES();

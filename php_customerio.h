@@ -30,9 +30,16 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	zend_long retries;
 	bool auto_event_id;
 	char *spool_dir;
-	/* One easy handle per process, reused so connections stay alive; owned by curl_pid. */
-	CURL *curl;
-	pid_t curl_pid;
+	bool persistent;
+	zend_long persistent_idle_timeout;
+	/* The transport of this process (src/http.c), kept across requests; made by owner_pid. */
+	CURLM *multi;
+	CURLSH *share;
+	CURL *pool[16];
+	int pool_size;
+	pid_t owner_pid;
+	zend_long connections_open;
+	zend_long connections_made;
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

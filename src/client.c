@@ -67,6 +67,8 @@ static void cio_client_clear(cio_client *c)
 	cio_replace_str(&c->api_key, NULL);
 	cio_replace_str(&c->site_id, NULL);
 	cio_replace_str(&c->app_key, NULL);
+	cio_replace_str(&c->basic_header, NULL);
+	cio_replace_str(&c->bearer_header, NULL);
 	zval_ptr_dtor(&c->region);
 	ZVAL_UNDEF(&c->region);
 	zval_ptr_dtor(&c->guzzle);
@@ -176,6 +178,8 @@ static zend_object *cio_client_clone(zend_object *old)
 	cio_replace_str(&to->api_key, from->api_key);
 	cio_replace_str(&to->site_id, from->site_id);
 	cio_replace_str(&to->app_key, from->app_key);
+	cio_replace_str(&to->basic_header, from->basic_header);
+	cio_replace_str(&to->bearer_header, from->bearer_header);
 	ZVAL_COPY(&to->region, &from->region);
 	ZVAL_COPY(&to->guzzle, &from->guzzle);
 	ZVAL_COPY(&to->on_error, &from->on_error);
@@ -250,6 +254,7 @@ static const struct {
 	{"max_entity_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_entity_bytes)},
 	{"max_batch_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_batch_bytes)},
 	{"max_response_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_response_bytes)},
+	{"max_concurrency", CIO_OPT_COUNT, XtOffsetOf(cio_client, cfg.max_concurrency)},
 	{"on_error", CIO_OPT_CALLABLE, XtOffsetOf(cio_client, on_error)},
 };
 
@@ -339,6 +344,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	cfg->max_entity_bytes = 32768;
 	cfg->max_batch_bytes = 500000;
 	cfg->max_response_bytes = 8 * 1024 * 1024;
+	cfg->max_concurrency = 4;
 	if ((ini = CIO_G(track_url)) && *ini && !(cfg->track_base = cio_base_url(ini, strlen(ini), "customerio.track_url"))) {
 		return FAILURE;
 	}
@@ -367,7 +373,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 		if (!key || i == n) {
 			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
 				"verify, timeout, connect_timeout, retries, max_retry_time, auto_event_id, max_entity_bytes, "
-				"max_batch_bytes, max_response_bytes, on_error)",
+				"max_batch_bytes, max_response_bytes, max_concurrency, on_error)",
 				!key ? "(numeric key)" : ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
 			return FAILURE;
 		}
@@ -448,6 +454,7 @@ static zend_result cio_append_query(smart_str *url, zval *query)
 	return SUCCESS;
 }
 
+/* The Authorization header line (a new reference), built once per credentials and kept in the client. */
 static zend_string *cio_authorization(cio_client *c, bool bearer)
 {
 	if (bearer) {
@@ -456,15 +463,22 @@ static zend_string *cio_authorization(cio_client *c, bool bearer)
 			zend_throw_exception(spl_ce_InvalidArgumentException, "App API Key not set!", 0);
 			return NULL;
 		}
-		return zend_string_concat2("Bearer ", 7, ZSTR_VAL(c->app_key), ZSTR_LEN(c->app_key));
+		if (!c->bearer_header) {
+			c->bearer_header = zend_string_concat2("Authorization: Bearer ", sizeof("Authorization: Bearer ") - 1,
+				ZSTR_VAL(c->app_key), ZSTR_LEN(c->app_key));
+		}
+		return zend_string_copy(c->bearer_header);
 	}
-	zend_string *pair = zend_string_concat3(ZSTR_VAL(c->site_id), ZSTR_LEN(c->site_id), ":", 1,
-		ZSTR_VAL(c->api_key), ZSTR_LEN(c->api_key));
-	zend_string *b64 = php_base64_encode((const unsigned char *)ZSTR_VAL(pair), ZSTR_LEN(pair));
-	zend_string *header = zend_string_concat2("Basic ", 6, ZSTR_VAL(b64), ZSTR_LEN(b64));
-	zend_string_release(pair);
-	zend_string_release(b64);
-	return header;
+	if (!c->basic_header) {
+		zend_string *pair = zend_string_concat3(ZSTR_VAL(c->site_id), ZSTR_LEN(c->site_id), ":", 1,
+			ZSTR_VAL(c->api_key), ZSTR_LEN(c->api_key));
+		zend_string *b64 = php_base64_encode((const unsigned char *)ZSTR_VAL(pair), ZSTR_LEN(pair));
+		c->basic_header = zend_string_concat2("Authorization: Basic ", sizeof("Authorization: Basic ") - 1,
+			ZSTR_VAL(b64), ZSTR_LEN(b64));
+		zend_string_release(pair);
+		zend_string_release(b64);
+	}
+	return zend_string_copy(c->basic_header);
 }
 
 /* libcurl with the client's policy; then the decoded answer (or the raw body) in return_value, or an exception. */
@@ -520,17 +534,46 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 	smart_str_free(&json);
 }
 
-void cio_client_post_v2(zend_object *client, const char *path, const char *json, size_t len, zval *return_value)
+int cio_client_post_v2_many(zend_object *client, const char *path, const smart_str *bodies, int n, zval *answers)
 {
 	cio_client *c = cio_client_from_obj(client);
 	zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
 	zend_string *url = zend_string_concat2(ZSTR_VAL(base), ZSTR_LEN(base), path, strlen(path));
 	zend_string *authorization = cio_authorization(c, false);
+	cio_http_request *reqs = safe_emalloc(n, sizeof(cio_http_request), 0);
+	cio_http_response *res = safe_emalloc(n, sizeof(cio_http_response), 0);
+	int failed = -1;
 
-	cio_client_transfer(c, "POST", url, json, len, authorization, false, return_value);
+	for (int i = 0; i < n; i++) {
+		reqs[i] = (cio_http_request){
+			.method = "POST",
+			.url = url,
+			.body = ZSTR_VAL(bodies[i].s),
+			.body_len = ZSTR_LEN(bodies[i].s),
+			.authorization = authorization,
+			.cfg = &c->cfg,
+		};
+	}
+	cio_http_send_many(reqs, res, n);
+	for (int i = 0; i < n; i++) {
+		ZVAL_UNDEF(&answers[i]);
+		if (res[i].error != CURLE_OK || res[i].status >= 300) {
+			if (failed < 0) {
+				failed = i;
+				cio_throw_transfer(&reqs[i], &res[i]);
+			}
+		} else {
+			cio_json_decode(&answers[i], res[i].body.s ? ZSTR_VAL(res[i].body.s) : "",
+				res[i].body.s ? ZSTR_LEN(res[i].body.s) : 0, c->assoc);
+		}
+		cio_http_response_free(&res[i]);
+	}
+	efree(reqs);
+	efree(res);
 	zend_string_release(authorization);
 	zend_string_release(url);
 	zend_string_release(base);
+	return failed;
 }
 
 /* A constructed Customerio\Client sending with libcurl, whose post() and getRegion() are the extension's own:
@@ -798,7 +841,9 @@ PHP_METHOD(Customerio_Client, setAppAPIKey)
 		Z_PARAM_STR(key)
 	ZEND_PARSE_PARAMETERS_END();
 	if (cio_credential_ok(key, "App API key")) {
-		cio_replace_str(&cio_client_from_obj(Z_OBJ_P(ZEND_THIS))->app_key, key);
+		cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
+		cio_replace_str(&c->app_key, key);
+		cio_replace_str(&c->bearer_header, NULL);
 	}
 }
 
@@ -810,7 +855,9 @@ PHP_METHOD(Customerio_Client, setSiteId)
 		Z_PARAM_STR(site_id)
 	ZEND_PARSE_PARAMETERS_END();
 	if (cio_credential_ok(site_id, "site id")) {
-		cio_replace_str(&cio_client_from_obj(Z_OBJ_P(ZEND_THIS))->site_id, site_id);
+		cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
+		cio_replace_str(&c->site_id, site_id);
+		cio_replace_str(&c->basic_header, NULL);
 	}
 }
 

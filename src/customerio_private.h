@@ -32,6 +32,7 @@ typedef struct {
 	zend_long max_entity_bytes;  /* one Track v2 operation */
 	zend_long max_batch_bytes;   /* one Track v2 batch request */
 	zend_long max_response_bytes;
+	zend_long max_concurrency;   /* requests of one split batch in flight at once */
 } cio_config;
 
 /* Endpoint objects of a Client ($client->track & co.), by index in cio_endpoint_properties. */
@@ -49,6 +50,8 @@ typedef struct {
 	zend_string *api_key;
 	zend_string *site_id;
 	zend_string *app_key;
+	zend_string *basic_header;   /* "Authorization: Basic ...", built once per credentials */
+	zend_string *bearer_header;  /* "Authorization: Bearer ...", when an App API key is set */
 	zval region;             /* a Customerio\Region\RegionUs or RegionEu made by this client */
 	zval guzzle;             /* a GuzzleHttp\Client that carries the requests, or UNDEF: libcurl */
 	zval on_error;           /* callable(Throwable, array $operations) for failures of the background queue */
@@ -99,8 +102,9 @@ zend_string *cio_region_api_uri(zend_object *region);
 /* client.c */
 void cio_client_minit(void);
 bool cio_client_is_plain(zval *client);
-/* POST of pre-encoded JSON to Track v2 (path "entity" or "batch"): decoded answer or an exception. */
-void cio_client_post_v2(zend_object *client, const char *path, const char *json, size_t len, zval *return_value);
+/* POSTs of pre-encoded JSON bodies to Track v2 ("entity" or "batch"), all at once: the decoded answers in
+ * order; returns the index of the first that failed (its exception thrown), or -1. */
+int cio_client_post_v2_many(zend_object *client, const char *path, const smart_str *bodies, int n, zval *answers);
 
 /* endpoint.c */
 void cio_endpoint_minit(void);
@@ -131,7 +135,7 @@ typedef struct {
 	zend_string *url;
 	const char *body;        /* NULL: no body and no Content-Type */
 	size_t body_len;
-	zend_string *authorization; /* full header value, e.g. "Basic ..." */
+	zend_string *authorization; /* the whole header line: "Authorization: Basic ..." */
 	const cio_config *cfg;
 } cio_http_request;
 
@@ -149,6 +153,10 @@ typedef struct {
 
 void cio_http_minit(void);
 void cio_http_mshutdown(void);
+void cio_http_rshutdown(void);
+zend_long cio_http_connections(void);
+/* Several requests at once (each with the policy of cio_http_send), on the process's connections. */
+void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n);
 /* Sends with the client's policy: retries with backoff within max_retry_time, safe redirects, body cap. */
 void cio_http_send(const cio_http_request *req, cio_http_response *res);
 void cio_http_response_free(cio_http_response *res);

@@ -1,10 +1,16 @@
-/* The one HTTP transport: a libcurl easy handle per process, reused so connections stay alive. */
+/* The one HTTP transport. Every transfer runs on one libcurl multi handle per worker process, kept across
+ * requests: its connection cache (keyed by scheme, host and port, HTTP/2 multiplexed where the server offers
+ * it) is what lets a php-fpm worker skip the TCP and TLS handshakes of every page after its first. A share
+ * handle adds the DNS cache and TLS sessions. All of it is made lazily inside a request (php-fpm forks after
+ * MINIT) and abandoned, never closed, in a forked child, whose sockets belong to its parent. */
 #include "customerio_private.h"
 #include <unistd.h>
 #include <time.h>
 #include "ext/date/php_date.h"
 #include "ext/random/php_random.h"
 #include "ext/standard/url.h"
+
+#define CIO_POOL_MAX 16
 
 static char cio_user_agent[128];
 
@@ -21,27 +27,97 @@ void cio_http_minit(void)
 		PHP_CUSTOMERIO_VERSION, PHP_VERSION, info->version);
 }
 
-void cio_http_mshutdown(void)
+/* Closes every connection of this process (they are ours: the pid matches), or forgets a parent's. */
+static void cio_http_release(void)
 {
-	/* A handle inherited through fork() shares its sockets with the parent: leave it alone. */
-	if (CIO_G(curl) && CIO_G(curl_pid) == getpid()) {
-		curl_easy_cleanup(CIO_G(curl));
+	bool own = CIO_G(owner_pid) == getpid();
+
+	for (int i = 0; i < CIO_G(pool_size); i++) {
+		if (own) {
+			curl_easy_cleanup(CIO_G(pool)[i]);
+		}
 	}
-	CIO_G(curl) = NULL;
+	CIO_G(pool_size) = 0;
+	if (CIO_G(multi) && own) {
+		curl_multi_cleanup(CIO_G(multi));
+	}
+	if (CIO_G(share) && own) {
+		curl_share_cleanup(CIO_G(share));
+	}
+	CIO_G(multi) = NULL;
+	CIO_G(share) = NULL;
+	CIO_G(connections_open) = 0;
 }
 
-static CURL *cio_http_handle(void)
+void cio_http_mshutdown(void)
 {
-	pid_t pid = getpid();
+	cio_http_release();
+}
 
-	if (CIO_G(curl) && CIO_G(curl_pid) != pid) {
-		CIO_G(curl) = NULL;
+void cio_http_rshutdown(void)
+{
+	if (!CIO_G(persistent)) {
+		cio_http_release();
 	}
-	if (!CIO_G(curl)) {
-		CIO_G(curl) = curl_easy_init();
-		CIO_G(curl_pid) = pid;
+}
+
+static CURLM *cio_http_multi(void)
+{
+	if (CIO_G(multi) && CIO_G(owner_pid) != getpid()) {
+		cio_http_release(); /* inherited through fork(): forget, do not close */
 	}
-	return CIO_G(curl);
+	if (!CIO_G(multi)) {
+		CIO_G(owner_pid) = getpid();
+		CIO_G(multi) = curl_multi_init();
+		if (CIO_G(multi)) {
+			curl_multi_setopt(CIO_G(multi), CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+		}
+		CIO_G(share) = curl_share_init();
+		if (CIO_G(share)) {
+			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+		}
+	}
+	return CIO_G(multi);
+}
+
+static CURL *cio_http_easy_get(void)
+{
+	return CIO_G(pool_size) ? CIO_G(pool)[--CIO_G(pool_size)] : curl_easy_init();
+}
+
+static void cio_http_easy_put(CURL *easy)
+{
+	/* Forget every per-call option (and pointers into that call's memory); connections live in the multi. */
+	curl_easy_reset(easy);
+	if (CIO_G(pool_size) < CIO_POOL_MAX) {
+		CIO_G(pool)[CIO_G(pool_size)++] = easy;
+	} else {
+		curl_easy_cleanup(easy);
+	}
+}
+
+/* Open connections of this process, for phpinfo() */
+zend_long cio_http_connections(void)
+{
+	return CIO_G(owner_pid) == getpid() ? CIO_G(connections_open) : 0;
+}
+
+static curl_socket_t cio_http_open_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *address)
+{
+	curl_socket_t fd = socket(address->family, address->socktype, address->protocol);
+
+	if (fd != CURL_SOCKET_BAD) {
+		CIO_G(connections_open)++;
+		CIO_G(connections_made)++;
+	}
+	return fd;
+}
+
+static int cio_http_close_socket(void *clientp, curl_socket_t fd)
+{
+	CIO_G(connections_open)--;
+	return close(fd);
 }
 
 static size_t cio_http_on_body(char *data, size_t size, size_t nmemb, void *userdata)
@@ -72,37 +148,57 @@ static size_t cio_http_on_header(char *data, size_t size, size_t nmemb, void *us
 	return len;
 }
 
-/* One transfer of req to url. */
-static void cio_http_attempt(CURL *curl, const cio_http_request *req, zend_string *url, bool with_auth, int retry,
-	zend_long timeout_ms, cio_http_response *res)
+/* One request in flight, with where its policy stands. */
+typedef struct {
+	const cio_http_request *req;
+	cio_http_response *res;
+	CURL *easy;
+	struct curl_slist *headers;
+	zend_long deadline;      /* retries only start before it */
+	zend_long due;           /* waiting to retry until then; 0: not waiting */
+	int retry;
+	int redirects;
+	bool with_auth;
+	bool done;
+} cio_transfer;
+
+/* Configures the next attempt of t and hands it to the multi handle. */
+static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_ms)
 {
-	struct curl_slist *headers = NULL;
-	smart_str auth = {0};
+	const cio_http_request *req = t->req;
+	cio_http_response *res = t->res;
+	CURL *curl = t->easy;
 	char retry_header[40];
 
-	headers = curl_slist_append(headers, "Accept: application/json");
+	curl_slist_free_all(t->headers);
+	t->headers = curl_slist_append(NULL, "Accept: application/json");
 	/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
-	headers = curl_slist_append(headers, req->body ? "Content-Type: application/json" : "Content-Type:");
-	headers = curl_slist_append(headers, "Expect:");
-	if (with_auth) {
-		smart_str_appends(&auth, "Authorization: ");
-		smart_str_append(&auth, req->authorization);
-		smart_str_0(&auth);
-		headers = curl_slist_append(headers, ZSTR_VAL(auth.s));
+	t->headers = curl_slist_append(t->headers, req->body ? "Content-Type: application/json" : "Content-Type:");
+	t->headers = curl_slist_append(t->headers, "Expect:");
+	if (t->with_auth) {
+		t->headers = curl_slist_append(t->headers, ZSTR_VAL(req->authorization));
 	}
-	if (retry) {
-		snprintf(retry_header, sizeof(retry_header), "X-Retry-Count: %d", retry);
-		headers = curl_slist_append(headers, retry_header);
+	if (t->retry) {
+		snprintf(retry_header, sizeof(retry_header), "X-Retry-Count: %d", t->retry);
+		t->headers = curl_slist_append(t->headers, retry_header);
 	}
 
-	curl_easy_setopt(curl, CURLOPT_URL, ZSTR_VAL(url));
+	curl_easy_reset(curl);
+	curl_easy_setopt(curl, CURLOPT_PRIVATE, t);
+	curl_easy_setopt(curl, CURLOPT_URL, ZSTR_VAL(res->url));
 #if LIBCURL_VERSION_NUM >= 0x075500 /* 7.85.0 */
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(curl, CURLOPT_SHARE, CIO_G(share));
+	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);
+	curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
+	curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
+	curl_easy_setopt(curl, CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, t->headers);
 	curl_easy_setopt(curl, CURLOPT_USERAGENT, cio_user_agent);
 	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, res->errbuf);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, cio_http_on_body);
@@ -116,11 +212,11 @@ static void cio_http_attempt(CURL *curl, const cio_http_request *req, zend_strin
 	if (req->cfg->cainfo) {
 		curl_easy_setopt(curl, CURLOPT_CAINFO, ZSTR_VAL(req->cfg->cainfo));
 	}
-
 	if (strcmp(req->method, "GET") == 0) {
 		curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
 	} else if (req->body || strcmp(req->method, "DELETE") != 0) {
-		/* POST and PUT always carry a (possibly empty) body, so a Content-Length goes out. */
+		/* POST and PUT always carry a (possibly empty) body, so a Content-Length goes out. The body is the
+		 * caller's buffer, sent without a copy. */
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req->body ? req->body : "");
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(req->body ? req->body_len : 0));
 		if (strcmp(req->method, "POST") != 0) {
@@ -129,21 +225,11 @@ static void cio_http_attempt(CURL *curl, const cio_http_request *req, zend_strin
 	} else {
 		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req->method);
 	}
-
-	res->error = curl_easy_perform(curl);
-	if (res->too_large) {
-		snprintf(res->errbuf, sizeof(res->errbuf), "response body exceeds max_response_bytes (%zu bytes)",
-			res->body_limit);
+	res->attempts++;
+	if (curl_multi_add_handle(multi, curl) != CURLM_OK) {
+		res->error = CURLE_FAILED_INIT;
+		t->done = true;
 	}
-	if (res->error == CURLE_OK) {
-		curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &res->status);
-	} else if (!res->errbuf[0]) {
-		strncpy(res->errbuf, curl_easy_strerror(res->error), sizeof(res->errbuf) - 1);
-	}
-	smart_str_0(&res->body);
-	smart_str_0(&res->headers);
-	curl_slist_free_all(headers);
-	smart_str_free(&auth);
 }
 
 static zend_long cio_now_ms(void)
@@ -239,72 +325,148 @@ static void cio_http_reset(cio_http_response *res)
 	res->too_large = false;
 }
 
+/* An attempt of t ended with code: follow a redirect, schedule a retry, or settle the answer. */
+static void cio_transfer_end(CURLM *multi, cio_transfer *t, CURLcode code)
+{
+	cio_http_response *res = t->res;
+	const cio_config *cfg = t->req->cfg;
+
+	curl_multi_remove_handle(multi, t->easy);
+	res->error = code;
+	if (res->too_large) {
+		snprintf(res->errbuf, sizeof(res->errbuf), "response body exceeds max_response_bytes (%zu bytes)",
+			res->body_limit);
+	}
+	if (code == CURLE_OK) {
+		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &res->status);
+	} else if (!res->errbuf[0]) {
+		strncpy(res->errbuf, curl_easy_strerror(code), sizeof(res->errbuf) - 1);
+	}
+	smart_str_0(&res->body);
+	smart_str_0(&res->headers);
+
+	/* Customer.io redirects EU accounts that call US hosts: follow with method and body kept. */
+	if (code == CURLE_OK && (res->status == 301 || res->status == 302 || res->status == 307 || res->status == 308)
+		&& t->redirects < 5) {
+		char *location = NULL;
+		curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_URL, &location);
+		if (location && !(strncasecmp(ZSTR_VAL(res->url), "https:", 6) == 0 && strncasecmp(location, "https:", 6) != 0)) {
+			zend_string *next = zend_string_init(location, strlen(location), 0);
+			t->with_auth = t->with_auth && cio_http_same_trust(res->url, next);
+			zend_string_release(res->url);
+			res->url = next;
+			t->redirects++;
+			cio_http_reset(res);
+			t->due = cio_now_ms();
+			return;
+		}
+		/* no Location, or https to http: the 3xx is the answer, and an error */
+	}
+	if (t->retry < cfg->retries && cio_http_retryable(res)) {
+		zend_long wait = code == CURLE_OK ? cio_http_retry_after(res) : -1;
+		if (wait < 0) {
+			/* full jitter: uniform in [0, min(2 s, 100 ms * 2^retry)] */
+			wait = php_mt_rand_range(0, MIN(2000, 100L << MIN(t->retry, 5)));
+		}
+		if (cio_now_ms() + wait < t->deadline) {
+			t->retry++;
+			cio_http_reset(res);
+			t->due = cio_now_ms() + wait;
+			return;
+		}
+	}
+	t->done = true;
+}
+
+void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n)
+{
+	CURLM *multi = cio_http_multi();
+	cio_transfer *transfers = ecalloc(n, sizeof(cio_transfer));
+	int left = n, running = 0;
+
+	for (int i = 0; i < n; i++) {
+		cio_transfer *t = &transfers[i];
+		cio_http_response *res = &responses[i];
+		memset(res, 0, sizeof(*res));
+		res->url = zend_string_copy(reqs[i].url);
+		res->body_limit = reqs[i].cfg->max_response_bytes > 0 ? (size_t)reqs[i].cfg->max_response_bytes : 0;
+		t->req = &reqs[i];
+		t->res = res;
+		t->with_auth = true;
+		t->deadline = cio_now_ms() + reqs[i].cfg->max_retry_time_ms;
+		t->easy = multi ? cio_http_easy_get() : NULL;
+		if (!t->easy) {
+			res->error = CURLE_FAILED_INIT;
+			strcpy(res->errbuf, "libcurl could not be initialised");
+			t->done = true;
+			left--;
+			continue;
+		}
+		cio_transfer_begin(multi, t, reqs[i].cfg->timeout_ms);
+		if (t->done) {
+			left--;
+		}
+	}
+
+	while (left > 0) {
+		CURLMsg *msg;
+		int queued;
+		zend_long now, wait = 1000;
+
+		curl_multi_perform(multi, &running);
+		while ((msg = curl_multi_info_read(multi, &queued))) {
+			cio_transfer *t = NULL;
+			if (msg->msg != CURLMSG_DONE) {
+				continue;
+			}
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+			cio_transfer_end(multi, t, msg->data.result);
+			if (t->done) {
+				left--;
+			}
+		}
+		now = cio_now_ms();
+		for (int i = 0; i < n; i++) {
+			cio_transfer *t = &transfers[i];
+			if (t->done || !t->due) {
+				continue;
+			}
+			if (t->due <= now) {
+				/* a retry only gets what is left of max_retry_time; a redirect keeps the timeout */
+				zend_long timeout = t->req->cfg->timeout_ms, remaining = t->deadline - now;
+				if (t->retry) {
+					timeout = timeout ? MIN(timeout, remaining) : remaining;
+				}
+				t->due = 0;
+				cio_transfer_begin(multi, t, MAX(timeout, 1));
+				if (t->done) {
+					left--;
+				}
+			} else {
+				wait = MIN(wait, t->due - now);
+			}
+		}
+		if (left > 0) {
+#if LIBCURL_VERSION_NUM >= 0x074200 /* 7.66.0 */
+			curl_multi_poll(multi, NULL, 0, (int)MAX(wait, 0), NULL);
+#else
+			curl_multi_wait(multi, NULL, 0, (int)MAX(wait, 0), NULL);
+#endif
+		}
+	}
+
+	for (int i = 0; i < n; i++) {
+		if (transfers[i].easy) {
+			cio_http_easy_put(transfers[i].easy);
+		}
+		curl_slist_free_all(transfers[i].headers);
+	}
+	efree(transfers);
+}
+
 void cio_http_send(const cio_http_request *req, cio_http_response *res)
 {
-	CURL *curl = cio_http_handle();
-	const cio_config *cfg = req->cfg;
-	zend_long start = cio_now_ms(), deadline = start + cfg->max_retry_time_ms;
-	bool with_auth = true;
-	int retry = 0, redirects = 0;
-
-	memset(res, 0, sizeof(*res));
-	res->url = zend_string_copy(req->url);
-	res->body_limit = cfg->max_response_bytes > 0 ? (size_t)cfg->max_response_bytes : 0;
-	if (!curl) {
-		res->error = CURLE_FAILED_INIT;
-		strcpy(res->errbuf, "curl_easy_init() failed");
-		return;
-	}
-
-	for (;;) {
-		zend_long timeout = cfg->timeout_ms;
-		if (retry) {
-			/* a retry only gets what is left of max_retry_time */
-			zend_long left = deadline - cio_now_ms();
-			timeout = timeout ? MIN(timeout, left) : left;
-		}
-		res->attempts++;
-		cio_http_attempt(curl, req, res->url, with_auth, retry, MAX(timeout, 1), res);
-
-		/* Customer.io redirects EU accounts that call US hosts: follow with method and body kept. */
-		if (res->error == CURLE_OK && (res->status == 301 || res->status == 302 || res->status == 307
-				|| res->status == 308) && redirects < 5) {
-			char *location = NULL;
-			curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);
-			if (location && !(strncasecmp(ZSTR_VAL(res->url), "https:", 6) == 0
-					&& strncasecmp(location, "https:", 6) != 0)) {
-				zend_string *next = zend_string_init(location, strlen(location), 0);
-				with_auth = with_auth && cio_http_same_trust(res->url, next);
-				zend_string_release(res->url);
-				res->url = next;
-				redirects++;
-				cio_http_reset(res);
-				curl_easy_reset(curl);
-				continue;
-			}
-			/* no Location, or https to http: the 3xx is the answer, and an error */
-		}
-
-		if (retry < cfg->retries && cio_http_retryable(res)) {
-			zend_long wait = res->error == CURLE_OK ? cio_http_retry_after(res) : -1;
-			if (wait < 0) {
-				/* full jitter: uniform in [0, min(2 s, 100 ms * 2^retry)] */
-				wait = php_mt_rand_range(0, MIN(2000, 100L << MIN(retry, 5)));
-			}
-			if (cio_now_ms() + wait < deadline) {
-				curl_easy_reset(curl);
-				if (wait) {
-					usleep((useconds_t)wait * 1000);
-				}
-				retry++;
-				cio_http_reset(res);
-				continue;
-			}
-		}
-		break;
-	}
-	/* Forget every per-call option (and pointers into this call's memory); the connection stays cached. */
-	curl_easy_reset(curl);
+	cio_http_send_many(req, res, 1);
 }
 
 void cio_http_response_free(cio_http_response *res)

@@ -184,105 +184,127 @@ static void cio_merge_answer(zval *merged, zval *answer, zend_long offset)
 
 /* ---- sending operations in requests under max_batch_bytes ---- */
 
-/* One request of operations (their JSON joined by commas). Through libcurl for a plain client; otherwise
- * through $client->post('batch', [...]) so an override sees the call. */
-static zend_result cio_send_chunk(zval *client, const char *ops, size_t len, zval *answer)
+/* Requests of operations, each body {"batch":[...]}: through libcurl, concurrently, for a plain client;
+ * otherwise one by one through $client->post('batch', [...]) so an override sees every call. Returns the
+ * index of the first request that failed (its exception thrown), or -1. */
+static int cio_send_chunks(zval *client, const smart_str *bodies, int n, zval *answers)
 {
 	if (cio_client_is_plain(client)) {
-		smart_str body = {0};
-		smart_str_appends(&body, CIO_BATCH_OPEN);
-		smart_str_appendl(&body, ops, len);
-		smart_str_appends(&body, CIO_BATCH_CLOSE);
-		smart_str_0(&body);
-		cio_client_post_v2(Z_OBJ_P(client), "batch", ZSTR_VAL(body.s), ZSTR_LEN(body.s), answer);
-		smart_str_free(&body);
-		return EG(exception) ? FAILURE : SUCCESS;
+		return cio_client_post_v2_many(Z_OBJ_P(client), "batch", bodies, n, answers);
 	}
-
-	zval list, args[2], region, version, base;
-	smart_str json = {0};
-	smart_str_appendc(&json, '[');
-	smart_str_appendl(&json, ops, len);
-	smart_str_appendc(&json, ']');
-	smart_str_0(&json);
-	cio_json_decode(&list, ZSTR_VAL(json.s), ZSTR_LEN(json.s), true);
-	smart_str_free(&json);
-	if (cio_call_method(client, "getRegion", &region, 0, NULL) == FAILURE) {
-		zval_ptr_dtor(&list);
-		return FAILURE;
-	}
-	ZVAL_STRINGL(&version, "v2", 2);
-	zend_result result = Z_TYPE(region) == IS_OBJECT ? cio_call_method(&region, "trackUri", &base, 1, &version) : FAILURE;
-	zval_ptr_dtor(&version);
-	zval_ptr_dtor(&region);
-	if (result == FAILURE) {
-		if (!EG(exception)) {
-			zend_throw_error(NULL, "getRegion() did not return a region");
+	for (int i = 0; i < n; i++) {
+		zval decoded, args[2], region, version, base, *list;
+		ZVAL_UNDEF(&answers[i]);
+		cio_json_decode(&decoded, ZSTR_VAL(bodies[i].s), ZSTR_LEN(bodies[i].s), true);
+		if (cio_call_method(client, "getRegion", &region, 0, NULL) == FAILURE) {
+			zval_ptr_dtor(&decoded);
+			return i;
 		}
-		zval_ptr_dtor(&list);
-		return FAILURE;
+		ZVAL_STRINGL(&version, "v2", 2);
+		zend_result result = Z_TYPE(region) == IS_OBJECT ? cio_call_method(&region, "trackUri", &base, 1, &version)
+			: FAILURE;
+		zval_ptr_dtor(&version);
+		zval_ptr_dtor(&region);
+		if (result == FAILURE) {
+			if (!EG(exception)) {
+				zend_throw_error(NULL, "getRegion() did not return a region");
+			}
+			zval_ptr_dtor(&decoded);
+			return i;
+		}
+		ZVAL_STRINGL(&args[0], "batch", 5);
+		array_init(&args[1]);
+		list = zend_hash_str_find(Z_ARRVAL(decoded), "batch", 5);
+		Z_TRY_ADDREF_P(list);
+		add_assoc_zval(&args[1], "batch", list);
+		add_assoc_zval(&args[1], "endpoint", &base);
+		result = cio_call_method(client, "post", &answers[i], 2, args);
+		zval_ptr_dtor(&args[0]);
+		zval_ptr_dtor(&args[1]);
+		zval_ptr_dtor(&decoded);
+		if (result == FAILURE) {
+			return i;
+		}
 	}
-	ZVAL_STRINGL(&args[0], "batch", 5);
-	array_init(&args[1]);
-	add_assoc_zval(&args[1], "batch", &list);
-	add_assoc_zval(&args[1], "endpoint", &base);
-	result = cio_call_method(client, "post", answer, 2, args);
-	zval_ptr_dtor(&args[0]);
-	zval_ptr_dtor(&args[1]);
-	return result;
+	return -1;
 }
 
+#define CIO_MAX_WAVE 16
+
+/* Packs operations into request bodies under max_batch_bytes, in order, and sends them in waves of up to
+ * max_concurrency requests; the answers are merged in the caller's order. */
 typedef struct {
 	zval *client;
-	size_t limit;        /* bytes of one request body */
-	smart_str ops;       /* the current chunk's operations, comma-joined */
-	uint32_t count;      /* operations in the current chunk */
-	zend_long first;     /* caller's index of the chunk's first operation */
-	zval merged;         /* the answers so far */
-	bool sent;           /* at least one request went out */
+	size_t limit;
+	int concurrency;
+	smart_str body;                  /* the request being filled: {"batch":[op,op... */
+	uint32_t count;                  /* operations in it */
+	zend_long next;                  /* caller's index of its first operation */
+	smart_str wave[CIO_MAX_WAVE];    /* sealed requests not sent yet */
+	zend_long wave_first[CIO_MAX_WAVE];
+	int wave_n;
+	zend_long failed_from;           /* after a failure: the first operation not known delivered */
+	zval merged;
+	bool sent;
 } cio_batcher;
 
-static void cio_batcher_init(cio_batcher *b, zval *client, zend_long limit)
+static void cio_batcher_init(cio_batcher *b, zval *client, zend_long limit, zend_long concurrency)
 {
 	memset(b, 0, sizeof(*b));
 	b->client = client;
 	b->limit = (size_t)limit;
+	b->concurrency = (int)MAX(1, MIN(concurrency, CIO_MAX_WAVE));
 	ZVAL_UNDEF(&b->merged);
 }
 
-static zend_result cio_batcher_send(cio_batcher *b)
+static zend_result cio_batcher_send_wave(cio_batcher *b)
 {
-	zval answer;
+	zval answers[CIO_MAX_WAVE];
+	int n = b->wave_n, failed = cio_send_chunks(b->client, b->wave, n, answers);
 
-	ZVAL_UNDEF(&answer);
-	if (cio_send_chunk(b->client, b->ops.s ? ZSTR_VAL(b->ops.s) : "", b->ops.s ? ZSTR_LEN(b->ops.s) : 0, &answer)
-			== FAILURE) {
-		zval_ptr_dtor(&answer);
-		return FAILURE;
+	for (int i = 0; i < n; i++) {
+		if (failed < 0 || i < failed) {
+			cio_merge_answer(&b->merged, &answers[i], b->wave_first[i]);
+		} else {
+			zval_ptr_dtor(&answers[i]);
+		}
+		smart_str_free(&b->wave[i]);
 	}
-	cio_merge_answer(&b->merged, &answer, b->first);
+	b->wave_n = 0;
 	b->sent = true;
-	b->first += b->count;
-	b->count = 0;
-	if (b->ops.s) {
-		ZSTR_LEN(b->ops.s) = 0;
+	if (failed >= 0) {
+		b->failed_from = b->wave_first[failed];
+		return FAILURE;
 	}
 	return SUCCESS;
 }
 
-/* Adds one operation's JSON; sends the current chunk first when the operation would not fit in it. */
+/* Closes the request being filled and queues it in the wave; sends the wave when it is full. */
+static zend_result cio_batcher_seal(cio_batcher *b)
+{
+	if (!b->count) {
+		smart_str_appends(&b->body, CIO_BATCH_OPEN);
+	}
+	smart_str_appends(&b->body, CIO_BATCH_CLOSE);
+	smart_str_0(&b->body);
+	b->wave[b->wave_n] = b->body;
+	b->wave_first[b->wave_n++] = b->next;
+	memset(&b->body, 0, sizeof(b->body));
+	b->next += b->count;
+	b->count = 0;
+	return b->wave_n == b->concurrency ? cio_batcher_send_wave(b) : SUCCESS;
+}
+
+/* Adds one operation's JSON, sealing the current request first when the operation would not fit in it. */
 static zend_result cio_batcher_add(cio_batcher *b, const char *op, size_t len)
 {
-	size_t used = b->ops.s ? ZSTR_LEN(b->ops.s) : 0;
-	size_t body = sizeof(CIO_BATCH_OPEN) - 1 + used + (b->count ? 1 : 0) + len + sizeof(CIO_BATCH_CLOSE) - 1;
+	size_t used = b->body.s ? ZSTR_LEN(b->body.s) : 0;
 
-	if (b->count && body > b->limit && cio_batcher_send(b) == FAILURE) {
+	if (b->count && used + 1 + len + sizeof(CIO_BATCH_CLOSE) - 1 > b->limit && cio_batcher_seal(b) == FAILURE) {
 		return FAILURE;
 	}
-	if (b->count) {
-		smart_str_appendc(&b->ops, ',');
-	}
-	smart_str_appendl(&b->ops, op, len);
+	smart_str_appends(&b->body, b->count ? "," : CIO_BATCH_OPEN);
+	smart_str_appendl(&b->body, op, len);
 	b->count++;
 	return SUCCESS;
 }
@@ -290,7 +312,10 @@ static zend_result cio_batcher_add(cio_batcher *b, const char *op, size_t len)
 /* Sends what is left (an empty batch too, when nothing was sent at all) and hands over the merged answer. */
 static zend_result cio_batcher_finish(cio_batcher *b, zval *return_value)
 {
-	if ((b->count || !b->sent) && cio_batcher_send(b) == FAILURE) {
+	if ((b->count || (!b->sent && !b->wave_n)) && cio_batcher_seal(b) == FAILURE) {
+		return FAILURE;
+	}
+	if (b->wave_n && cio_batcher_send_wave(b) == FAILURE) {
 		return FAILURE;
 	}
 	ZVAL_COPY_VALUE(return_value, &b->merged);
@@ -300,7 +325,10 @@ static zend_result cio_batcher_finish(cio_batcher *b, zval *return_value)
 
 static void cio_batcher_free(cio_batcher *b)
 {
-	smart_str_free(&b->ops);
+	smart_str_free(&b->body);
+	for (int i = 0; i < b->wave_n; i++) {
+		smart_str_free(&b->wave[i]);
+	}
 	zval_ptr_dtor(&b->merged);
 }
 
@@ -313,7 +341,7 @@ void cio_track_entity(zval *client, zval *op, zval *return_value)
 
 	if (cio_encode_op(&body, op, cio_needs_id(&c->cfg, op)) == SUCCESS
 		&& cio_check_op_size(&c->cfg, ZSTR_LEN(body.s), -1) == SUCCESS) {
-		cio_client_post_v2(Z_OBJ_P(client), "entity", ZSTR_VAL(body.s), ZSTR_LEN(body.s), return_value);
+		cio_client_post_v2_many(Z_OBJ_P(client), "entity", &body, 1, return_value);
 	}
 	smart_str_free(&body);
 }
@@ -342,7 +370,7 @@ void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 	} ZEND_HASH_FOREACH_END();
 
 	/* second pass: encode again (with ids) straight into requests under max_batch_bytes */
-	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes);
+	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes, c->cfg.max_concurrency);
 	ZEND_HASH_FOREACH_VAL(ops, op) {
 		ZVAL_DEREF(op);
 		ZSTR_LEN(scratch.s) = 0;
@@ -491,7 +519,8 @@ static zend_result cio_queue_send(zval *client, zval *return_value)
 	zend_result result = SUCCESS;
 	uint32_t i;
 
-	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes);
+	/* one request at a time: on failure, exactly the operations from the failed one on stay queued */
+	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes, 1);
 	for (i = 0; i < q->count && result == SUCCESS; i++) {
 		size_t start = cio_queue_start(q, i);
 		result = cio_batcher_add(&batcher, ZSTR_VAL(q->json.s) + start, q->ends[i] - start);
@@ -499,7 +528,7 @@ static zend_result cio_queue_send(zval *client, zval *return_value)
 	if (result == SUCCESS) {
 		result = cio_batcher_finish(&batcher, return_value);
 	}
-	cio_queue_shift(q, result == SUCCESS ? q->count : (uint32_t)batcher.first);
+	cio_queue_shift(q, result == SUCCESS ? q->count : (uint32_t)batcher.failed_from);
 	cio_batcher_free(&batcher);
 	return result;
 }
