@@ -35,11 +35,15 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* The transport of this process (src/http.c), kept across requests; made by owner_pid. */
 	CURLM *multi;
 	CURLSH *share;
-	CURL *pool[16];
+	struct {
+		CURL *easy;
+		uint64_t serial;   /* the cio_config its constant options were set for */
+	} pool[16];
 	int pool_size;
 	pid_t owner_pid;
 	zend_long connections_open;
 	zend_long connections_made;
+	uint64_t config_serial;
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

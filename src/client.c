@@ -11,6 +11,8 @@
 zend_class_entry *cio_ce_client;
 static zend_object_handlers cio_client_handlers;
 
+static void cio_client_forget_headers(cio_client *c);
+
 /* ---- object lifecycle ---- */
 
 static zend_object *cio_client_create(zend_class_entry *ce)
@@ -69,6 +71,9 @@ static void cio_client_clear(cio_client *c)
 	cio_replace_str(&c->app_key, NULL);
 	cio_replace_str(&c->basic_header, NULL);
 	cio_replace_str(&c->bearer_header, NULL);
+	cio_client_forget_headers(c);
+	cio_replace_str(&c->v2_urls[0], NULL);
+	cio_replace_str(&c->v2_urls[1], NULL);
 	zval_ptr_dtor(&c->region);
 	ZVAL_UNDEF(&c->region);
 	zval_ptr_dtor(&c->guzzle);
@@ -337,6 +342,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	zend_string *key;
 	zval *value;
 
+	cfg->serial = ++CIO_G(config_serial);
 	cfg->verify = true;
 	cfg->auto_event_id = CIO_G(auto_event_id);
 	cfg->retries = CIO_G(retries);
@@ -481,9 +487,35 @@ static zend_string *cio_authorization(cio_client *c, bool bearer)
 	return zend_string_copy(c->basic_header);
 }
 
+/* Every header of a request (auth included), built once per client and kind of request. */
+static struct curl_slist *cio_client_headers(cio_client *c, bool body, bool bearer, zend_string *authorization)
+{
+	struct curl_slist **list = &c->header_lists[body][bearer];
+
+	if (!*list) {
+		*list = curl_slist_append(NULL, "Accept: application/json");
+		/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
+		*list = curl_slist_append(*list, body ? "Content-Type: application/json" : "Content-Type:");
+		*list = curl_slist_append(*list, "Expect:");
+		*list = curl_slist_append(*list, ZSTR_VAL(authorization));
+	}
+	return *list;
+}
+
+/* Forgets the header lists after a credential changed. */
+static void cio_client_forget_headers(cio_client *c)
+{
+	for (int body = 0; body < 2; body++) {
+		for (int bearer = 0; bearer < 2; bearer++) {
+			curl_slist_free_all(c->header_lists[body][bearer]);
+			c->header_lists[body][bearer] = NULL;
+		}
+	}
+}
+
 /* libcurl with the client's policy; then the decoded answer (or the raw body) in return_value, or an exception. */
 static void cio_client_transfer(cio_client *c, const char *method, zend_string *url, const char *json, size_t len,
-	zend_string *authorization, bool raw, zval *return_value)
+	zend_string *authorization, bool bearer, bool raw, zval *return_value)
 {
 	cio_http_request req = {
 		.method = method,
@@ -491,6 +523,7 @@ static void cio_client_transfer(cio_client *c, const char *method, zend_string *
 		.body = json,
 		.body_len = len,
 		.authorization = authorization,
+		.headers = cio_client_headers(c, json != NULL, bearer, authorization),
 		.cfg = &c->cfg,
 	};
 	cio_http_response res;
@@ -509,7 +542,7 @@ static void cio_client_transfer(cio_client *c, const char *method, zend_string *
 
 /* The native transport: query string, JSON body, then the transfer. */
 static void cio_client_send_native(cio_client *c, const char *method, smart_str *url, zval *query, HashTable *body,
-	zend_string *authorization, bool raw, zval *return_value)
+	zend_string *authorization, bool bearer, bool raw, zval *return_value)
 {
 	smart_str json = {0};
 
@@ -530,16 +563,22 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 		}
 	}
 	cio_client_transfer(c, method, url->s, json.s ? ZSTR_VAL(json.s) : NULL, json.s ? ZSTR_LEN(json.s) : 0,
-		authorization, raw, return_value);
+		authorization, bearer, raw, return_value);
 	smart_str_free(&json);
 }
 
 int cio_client_post_v2_many(zend_object *client, const char *path, const smart_str *bodies, int n, zval *answers)
 {
 	cio_client *c = cio_client_from_obj(client);
-	zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
-	zend_string *url = zend_string_concat2(ZSTR_VAL(base), ZSTR_LEN(base), path, strlen(path));
+	int which = path[0] == 'b'; /* "entity" or "batch" */
+	if (!c->v2_urls[which]) {
+		zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
+		c->v2_urls[which] = zend_string_concat2(ZSTR_VAL(base), ZSTR_LEN(base), path, strlen(path));
+		zend_string_release(base);
+	}
+	zend_string *url = c->v2_urls[which];
 	zend_string *authorization = cio_authorization(c, false);
+	struct curl_slist *headers = cio_client_headers(c, true, false, authorization);
 	cio_http_request *reqs = safe_emalloc(n, sizeof(cio_http_request), 0);
 	cio_http_response *res = safe_emalloc(n, sizeof(cio_http_response), 0);
 	int failed = -1;
@@ -551,6 +590,7 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 			.body = ZSTR_VAL(bodies[i].s),
 			.body_len = ZSTR_LEN(bodies[i].s),
 			.authorization = authorization,
+			.headers = headers,
 			.cfg = &c->cfg,
 		};
 	}
@@ -571,8 +611,6 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 	efree(reqs);
 	efree(res);
 	zend_string_release(authorization);
-	zend_string_release(url);
-	zend_string_release(base);
 	return failed;
 }
 
@@ -685,7 +723,7 @@ static void cio_client_send(cio_client *c, const char *method, zend_string *base
 	if (Z_TYPE(c->guzzle) == IS_OBJECT) {
 		cio_client_send_guzzle(c, method, &url, query, body, bearer, raw, return_value);
 	} else {
-		cio_client_send_native(c, method, &url, query, body, authorization, raw, return_value);
+		cio_client_send_native(c, method, &url, query, body, authorization, bearer, raw, return_value);
 	}
 	smart_str_free(&url);
 	zend_string_release(authorization);
@@ -844,6 +882,7 @@ PHP_METHOD(Customerio_Client, setAppAPIKey)
 		cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
 		cio_replace_str(&c->app_key, key);
 		cio_replace_str(&c->bearer_header, NULL);
+		cio_client_forget_headers(c);
 	}
 }
 
@@ -858,6 +897,7 @@ PHP_METHOD(Customerio_Client, setSiteId)
 		cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
 		cio_replace_str(&c->site_id, site_id);
 		cio_replace_str(&c->basic_header, NULL);
+		cio_client_forget_headers(c);
 	}
 }
 
@@ -873,6 +913,8 @@ PHP_METHOD(Customerio_Client, setRegion)
 	if (cio_region_make(&region, name, c->cfg.track_base, c->cfg.api_base) == SUCCESS) {
 		zval_ptr_dtor(&c->region);
 		ZVAL_COPY_VALUE(&c->region, &region);
+		cio_replace_str(&c->v2_urls[0], NULL);
+		cio_replace_str(&c->v2_urls[1], NULL);
 	}
 }
 

@@ -20,6 +20,7 @@ extern zend_class_entry *cio_ce_bad_response, *cio_ce_client_error, *cio_ce_serv
 
 /* Settings of one client, resolved once at construction: options over ini over defaults. */
 typedef struct {
+	uint64_t serial;         /* unique per loaded configuration: a handle set up for it needs no new setup */
 	zend_string *track_base; /* scheme://host[:port] without trailing '/'; NULL: the region's */
 	zend_string *api_base;
 	zend_string *cainfo;     /* CA bundle path; NULL: libcurl's default store */
@@ -52,6 +53,8 @@ typedef struct {
 	zend_string *app_key;
 	zend_string *basic_header;   /* "Authorization: Basic ...", built once per credentials */
 	zend_string *bearer_header;  /* "Authorization: Bearer ...", when an App API key is set */
+	struct curl_slist *header_lists[2][2]; /* [has body][bearer]: built once, reused by every request */
+	zend_string *v2_urls[2];     /* Track v2 entity and batch URLs of the region */
 	zval region;             /* a Customerio\Region\RegionUs or RegionEu made by this client */
 	zval guzzle;             /* a GuzzleHttp\Client that carries the requests, or UNDEF: libcurl */
 	zval on_error;           /* callable(Throwable, array $operations) for failures of the background queue */
@@ -136,6 +139,7 @@ typedef struct {
 	const char *body;        /* NULL: no body and no Content-Type */
 	size_t body_len;
 	zend_string *authorization; /* the whole header line: "Authorization: Basic ..." */
+	struct curl_slist *headers; /* every header of the request, auth included, kept by the client */
 	const cio_config *cfg;
 } cio_http_request;
 
@@ -149,6 +153,7 @@ typedef struct {
 	int attempts;            /* attempts made, 1 + retries */
 	size_t body_limit;
 	bool too_large;          /* the body passed body_limit: the transfer was cut off */
+	bool skip_headers;       /* a 2xx answer: its headers are not kept */
 } cio_http_response;
 
 void cio_http_minit(void);

@@ -34,7 +34,7 @@ static void cio_http_release(void)
 
 	for (int i = 0; i < CIO_G(pool_size); i++) {
 		if (own) {
-			curl_easy_cleanup(CIO_G(pool)[i]);
+			curl_easy_cleanup(CIO_G(pool)[i].easy);
 		}
 	}
 	CIO_G(pool_size) = 0;
@@ -81,17 +81,29 @@ static CURLM *cio_http_multi(void)
 	return CIO_G(multi);
 }
 
-static CURL *cio_http_easy_get(void)
+static CURL *cio_http_easy_get(uint64_t *serial)
 {
-	return CIO_G(pool_size) ? CIO_G(pool)[--CIO_G(pool_size)] : curl_easy_init();
+	if (CIO_G(pool_size)) {
+		CIO_G(pool_size)--;
+		*serial = CIO_G(pool)[CIO_G(pool_size)].serial;
+		return CIO_G(pool)[CIO_G(pool_size)].easy;
+	}
+	*serial = 0;
+	return curl_easy_init();
 }
 
-static void cio_http_easy_put(CURL *easy)
+/* Back to the pool, still set up for its configuration; pointers into the call's memory are dropped.
+ * Connections live in the multi handle, not here. */
+static void cio_http_easy_put(CURL *easy, uint64_t serial)
 {
-	/* Forget every per-call option (and pointers into that call's memory); connections live in the multi. */
-	curl_easy_reset(easy);
+	curl_easy_setopt(easy, CURLOPT_PRIVATE, NULL);
+	curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, NULL);
+	curl_easy_setopt(easy, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(easy, CURLOPT_WRITEDATA, NULL);
+	curl_easy_setopt(easy, CURLOPT_HEADERDATA, NULL);
 	if (CIO_G(pool_size) < CIO_POOL_MAX) {
-		CIO_G(pool)[CIO_G(pool_size)++] = easy;
+		CIO_G(pool)[CIO_G(pool_size)].easy = easy;
+		CIO_G(pool)[CIO_G(pool_size)++].serial = serial;
 	} else {
 		curl_easy_cleanup(easy);
 	}
@@ -135,15 +147,20 @@ static size_t cio_http_on_body(char *data, size_t size, size_t nmemb, void *user
 
 static size_t cio_http_on_header(char *data, size_t size, size_t nmemb, void *userdata)
 {
-	smart_str *headers = (smart_str *)userdata;
+	cio_http_response *res = (cio_http_response *)userdata;
 	size_t len = size * nmemb;
 
-	/* A new status line starts a new block (after a 100 Continue): keep only the last. */
-	if (len >= 5 && memcmp(data, "HTTP/", 5) == 0 && headers->s) {
-		ZSTR_LEN(headers->s) = 0;
+	/* A status line starts a new block (after a 100 Continue): keep only the last, and only when it is not a
+	 * success: the headers serve error reports, Retry-After and redirects. */
+	if (len >= 5 && memcmp(data, "HTTP/", 5) == 0) {
+		const char *space = memchr(data, ' ', len);
+		res->skip_headers = space && space + 1 < data + len && space[1] == '2';
+		if (res->headers.s) {
+			ZSTR_LEN(res->headers.s) = 0;
+		}
 	}
-	if (!headers->s || ZSTR_LEN(headers->s) + len <= 65536) {
-		smart_str_appendl(headers, data, len);
+	if (!res->skip_headers && (!res->headers.s || ZSTR_LEN(res->headers.s) + len <= 65536)) {
+		smart_str_appendl(&res->headers, data, len);
 	}
 	return len;
 }
@@ -153,7 +170,8 @@ typedef struct {
 	const cio_http_request *req;
 	cio_http_response *res;
 	CURL *easy;
-	struct curl_slist *headers;
+	uint64_t configured;     /* serial of the cio_config easy is set up for */
+	struct curl_slist *own_headers; /* for a retry or a redirect; otherwise the request's own list */
 	zend_long deadline;      /* retries only start before it */
 	zend_long due;           /* waiting to retry until then; 0: not waiting */
 	int retry;
@@ -166,64 +184,72 @@ typedef struct {
 static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_ms)
 {
 	const cio_http_request *req = t->req;
+	const cio_config *cfg = req->cfg;
 	cio_http_response *res = t->res;
 	CURL *curl = t->easy;
-	char retry_header[40];
+	struct curl_slist *headers = req->headers;
 
-	curl_slist_free_all(t->headers);
-	t->headers = curl_slist_append(NULL, "Accept: application/json");
-	/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
-	t->headers = curl_slist_append(t->headers, req->body ? "Content-Type: application/json" : "Content-Type:");
-	t->headers = curl_slist_append(t->headers, "Expect:");
-	if (t->with_auth) {
-		t->headers = curl_slist_append(t->headers, ZSTR_VAL(req->authorization));
-	}
-	if (t->retry) {
-		snprintf(retry_header, sizeof(retry_header), "X-Retry-Count: %d", t->retry);
-		t->headers = curl_slist_append(t->headers, retry_header);
+	if (t->retry || !t->with_auth || !headers) {
+		char retry_header[40];
+		curl_slist_free_all(t->own_headers);
+		headers = curl_slist_append(NULL, "Accept: application/json");
+		/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
+		headers = curl_slist_append(headers, req->body ? "Content-Type: application/json" : "Content-Type:");
+		headers = curl_slist_append(headers, "Expect:");
+		if (t->with_auth) {
+			headers = curl_slist_append(headers, ZSTR_VAL(req->authorization));
+		}
+		if (t->retry) {
+			snprintf(retry_header, sizeof(retry_header), "X-Retry-Count: %d", t->retry);
+			headers = curl_slist_append(headers, retry_header);
+		}
+		t->own_headers = headers;
 	}
 
-	curl_easy_reset(curl);
+	if (t->configured != cfg->serial) {
+		/* what stays the same for every request of this configuration, set once per handle */
+		curl_easy_reset(curl);
+#if LIBCURL_VERSION_NUM >= 0x075500 /* 7.85.0 */
+		curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+		curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+		curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+		curl_easy_setopt(curl, CURLOPT_SHARE, CIO_G(share));
+		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+		curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);
+		curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
+		curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
+		curl_easy_setopt(curl, CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
+		curl_easy_setopt(curl, CURLOPT_USERAGENT, cio_user_agent);
+		curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, cio_http_on_body);
+		curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, cio_http_on_header);
+		curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, (long)cfg->connect_timeout_ms);
+		curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, cfg->verify ? 1L : 0L);
+		curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, cfg->verify ? 2L : 0L);
+		if (cfg->cainfo) {
+			curl_easy_setopt(curl, CURLOPT_CAINFO, ZSTR_VAL(cfg->cainfo));
+		}
+		t->configured = cfg->serial;
+	}
+
 	curl_easy_setopt(curl, CURLOPT_PRIVATE, t);
 	curl_easy_setopt(curl, CURLOPT_URL, ZSTR_VAL(res->url));
-#if LIBCURL_VERSION_NUM >= 0x075500 /* 7.85.0 */
-	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-	curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
-	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(curl, CURLOPT_SHARE, CIO_G(share));
-	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);
-	curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
-	curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
-	curl_easy_setopt(curl, CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, t->headers);
-	curl_easy_setopt(curl, CURLOPT_USERAGENT, cio_user_agent);
+	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, res->errbuf);
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, cio_http_on_body);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, res);
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, cio_http_on_header);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &res->headers);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, res);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
-	curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, (long)req->cfg->connect_timeout_ms);
-	curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, req->cfg->verify ? 1L : 0L);
-	curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, req->cfg->verify ? 2L : 0L);
-	if (req->cfg->cainfo) {
-		curl_easy_setopt(curl, CURLOPT_CAINFO, ZSTR_VAL(req->cfg->cainfo));
-	}
-	if (strcmp(req->method, "GET") == 0) {
+	/* the method, set in full every time: the handle may have sent another one last */
+	if (strcmp(req->method, "GET") == 0 || (!req->body && strcmp(req->method, "DELETE") == 0)) {
 		curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-	} else if (req->body || strcmp(req->method, "DELETE") != 0) {
+		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req->method[0] == 'G' ? NULL : req->method);
+	} else {
 		/* POST and PUT always carry a (possibly empty) body, so a Content-Length goes out. The body is the
 		 * caller's buffer, sent without a copy. */
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req->body ? req->body : "");
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(req->body ? req->body_len : 0));
-		if (strcmp(req->method, "POST") != 0) {
-			curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req->method);
-		}
-	} else {
-		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req->method);
+		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req->body ? req->body : "");
+		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, strcmp(req->method, "POST") == 0 ? NULL : req->method);
 	}
 	res->attempts++;
 	if (curl_multi_add_handle(multi, curl) != CURLM_OK) {
@@ -394,7 +420,7 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		t->res = res;
 		t->with_auth = true;
 		t->deadline = cio_now_ms() + reqs[i].cfg->max_retry_time_ms;
-		t->easy = multi ? cio_http_easy_get() : NULL;
+		t->easy = multi ? cio_http_easy_get(&t->configured) : NULL;
 		if (!t->easy) {
 			res->error = CURLE_FAILED_INIT;
 			strcpy(res->errbuf, "libcurl could not be initialised");
@@ -457,9 +483,9 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 
 	for (int i = 0; i < n; i++) {
 		if (transfers[i].easy) {
-			cio_http_easy_put(transfers[i].easy);
+			cio_http_easy_put(transfers[i].easy, transfers[i].configured);
 		}
-		curl_slist_free_all(transfers[i].headers);
+		curl_slist_free_all(transfers[i].own_headers);
 	}
 	efree(transfers);
 }
