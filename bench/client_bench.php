@@ -1,0 +1,89 @@
+<?php
+/*
+ * One contender, one measurement, one JSON line on stdout (bench/run collects them).
+ *
+ *   php client_bench.php ext|userland seq   TRACK_URL CA_FILE API_KEY SITE_ID CALLS|- WARMUP
+ *   php client_bench.php ext|userland batch TRACK_URL CA_FILE API_KEY SITE_ID OPS
+ *
+ * Everything is measured inside the process around the calls only, so PHP start-up, the TLS handshake (done in
+ * the warm-up) and building the input are not charged to the contender.
+ */
+
+require __DIR__ . '/payloads.php';
+require __DIR__ . '/userland_client.php';
+
+if ($argc < 8) {
+    fwrite(STDERR, "usage: see the header of " . __FILE__ . "\n");
+    exit(2);
+}
+[, $who, $mode, $trackUrl, $ca, $apiKey, $siteId, $count] = $argv;
+$count = (int)$count;
+$warmup = (int)($argv[8] ?? 1);
+
+$client = match ($who) {
+    'ext' => new Customerio\Client($apiKey, $siteId, ['track_url' => $trackUrl, 'verify' => $ca, 'timeout' => 30]),
+    'userland' => new UserlandClient($apiKey, $siteId, $trackUrl, $ca),
+};
+$track = $client->track;
+
+// user + system CPU of this process (libcurl and OpenSSL run in-process, so they are included), in microseconds
+function cpu_us(): float
+{
+    $r = getrusage();
+    return $r['ru_utime.tv_sec'] * 1e6 + $r['ru_utime.tv_usec'] + $r['ru_stime.tv_sec'] * 1e6 + $r['ru_stime.tv_usec'];
+}
+
+$entity = bench_entity_payload();
+// Opens the connection (TCP + TLS + HTTP/2 settings) and warms caches before anything is timed.
+for ($i = 0; $i < $warmup; $i++) {
+    $track->entity($entity);
+}
+
+if ($mode === 'seq') {
+    $chunk = function (int $n) use ($track, $entity): string {
+        $c0 = cpu_us();
+        $w0 = hrtime(true);
+        for ($i = 0; $i < $n; $i++) {
+            $track->entity($entity);
+        }
+        $w1 = hrtime(true);
+        $c1 = cpu_us();
+        return json_encode(['calls' => $n, 'cpu_us' => $c1 - $c0, 'wall_us' => ($w1 - $w0) / 1e3]) . "\n";
+    };
+    if ($count > 0) {
+        echo $chunk($count);
+        exit(0);
+    }
+    // CALLS "-": driven by interleave.php. "ready" once warm, then one timed chunk per number read on stdin, so
+    // the contenders can take turns in short slices while each keeps its warm connection.
+    echo "ready\n";
+    while (($line = fgets(STDIN)) !== false && (int)$line > 0) {
+        echo $chunk((int)$line);
+    }
+    exit(0);
+}
+
+if ($mode === 'batch') {
+    $m0 = memory_get_usage();
+    $payload = bench_batch_payload($count);
+    gc_collect_cycles();
+    $base = memory_get_usage();
+    // The peak is measured from here: only what batch() itself allocates on top of the input array counts.
+    memory_reset_peak_usage();
+    $c0 = cpu_us();
+    $w0 = hrtime(true);
+    $track->batch($payload);
+    $w1 = hrtime(true);
+    $c1 = cpu_us();
+    $peak = memory_get_peak_usage() - $base;
+    // Encoded again only now, after the peak was read, to report the body size without disturbing the measurement.
+    $bytes = strlen(json_encode($payload, BENCH_JSON_FLAGS));
+    echo json_encode([
+        'ops' => $count, 'body_bytes' => $bytes, 'input_bytes' => $base - $m0, 'peak_above_input' => $peak,
+        'cpu_us' => $c1 - $c0, 'wall_us' => ($w1 - $w0) / 1e3,
+    ]), "\n";
+    exit(0);
+}
+
+fwrite(STDERR, "unknown mode $mode\n");
+exit(2);

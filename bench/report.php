@@ -1,0 +1,219 @@
+<?php
+/*
+ * Turns bench/run's results (one JSON object per contender run) into the Markdown report.
+ *
+ * The machine is shared and noisy, so absolute numbers drift between runs. Contenders ran interleaved in rounds;
+ * a ratio is taken WITHIN each round (contenders that ran seconds apart saw the same machine) and the median of
+ * those per-round ratios is reported. Absolute columns are medians over rounds, for orientation only.
+ *
+ *   php report.php results.jsonl > results.md
+ */
+
+$rows = [];
+$meta = [];
+$seqlog = [];
+foreach (file($argv[1] ?? 'php://stdin', FILE_IGNORE_NEW_LINES | FILE_SKIP_EMPTY_LINES) as $line) {
+    $row = json_decode($line, true, 16, JSON_THROW_ON_ERROR);
+    if ($row['bench'] === 'meta') {
+        $meta = $row;
+    } elseif ($row['bench'] === 'seqlog') {
+        $seqlog[$row['contender']] = $row;   // benchmark a's stand-in log, per contender
+    } else {
+        $rows[$row['bench']][$row['contender']][$row['round']] = $row;
+    }
+}
+
+function median(array $xs): float
+{
+    $xs = array_values(array_filter($xs, fn($x) => $x !== null));
+    if (!$xs) {
+        return NAN;
+    }
+    sort($xs);
+    $n = count($xs);
+    return $n % 2 ? $xs[intdiv($n, 2)] : ($xs[$n / 2 - 1] + $xs[$n / 2]) / 2;
+}
+
+/** Median over rounds of f(row). */
+function med(array $runs, callable $f): float
+{
+    return median(array_map($f, $runs));
+}
+
+/** Median over the rounds both ran of f(a's row) / f(b's row). */
+function ratio(array $a, array $b, callable $f): float
+{
+    $rs = [];
+    foreach ($a as $round => $row) {
+        if (isset($b[$round]) && $f($b[$round]) > 0) {
+            $rs[] = $f($row) / $f($b[$round]);
+        }
+    }
+    return median($rs);
+}
+
+/** min..max of the per-round ratios: how much the rounds disagreed. */
+function spread(array $a, array $b, callable $f): string
+{
+    $rs = [];
+    foreach ($a as $round => $row) {
+        if (isset($b[$round]) && $f($b[$round]) > 0) {
+            $rs[] = $f($row) / $f($b[$round]);
+        }
+    }
+    return $rs ? sprintf('%.2f–%.2f', min($rs), max($rs)) : '–';
+}
+
+function n(float $x, int $dec = 1): string
+{
+    return is_nan($x) ? '–' : number_format($x, $dec, '.', ',');
+}
+
+function verdict(float $x, string $op, float $target): string
+{
+    if (is_nan($x)) {
+        return 'n/a';
+    }
+    return ($op === '<=' ? $x <= $target : $x >= $target) ? 'met' : '**not met**';
+}
+
+$sum = fn(array $runs, string $k) => array_sum(array_column($runs, $k));
+$out = [];
+$summary = [];
+
+/* ------------------------------------------------------------------------------------------------------ a. */
+$seq = $rows['seq'] ?? [];
+$names = ['ext' => 'extension', 'userland' => 'user-land PHP (ext/curl, 1 handle)', 'c' => 'C libcurl loop'];
+$cpu = fn($r) => $r['cpu_us'] / $r['calls'];
+$wall = fn($r) => $r['wall_us'] / $r['calls'];
+$out[] = sprintf('### a. Sequential keep-alive `entity()` calls (one warm process per contender, %d rounds × %s calls each, interleaved)',
+    $meta['seq_rounds'] ?? 0, number_format($meta['seq_calls'] ?? 0));
+$out[] = '';
+$out[] = '| contender | CPU µs/call | wall µs/call | CPU ÷ C loop (median, range) | TLS conns / 1000 calls | protocol |';
+$out[] = '|---|---:|---:|---:|---:|---|';
+foreach ($names as $who => $label) {
+    if (empty($seq[$who])) {
+        continue;
+    }
+    $runs = $seq[$who];
+    $r = $who === 'c' ? '1.00' : n(ratio($runs, $seq['c'] ?? [], $cpu), 2) . '× (' . spread($runs, $seq['c'] ?? [], $cpu) . ')';
+    $log = $seqlog[$who] ?? ['conns' => 0, 'logged' => 0, 'proto' => '?'];
+    $out[] = sprintf('| %s | %s | %s | %s | %s | %s |', $label, n(med($runs, $cpu), 1), n(med($runs, $wall), 1), $r,
+        n(1000 * $log['conns'] / max(1, $log['logged']), 2), $log['proto']);
+}
+$out[] = '';
+if (!empty($seq['ext']) && !empty($seq['c'])) {
+    $x = ratio($seq['ext'], $seq['c'], $cpu);
+    $summary[] = ['a. CPU per call: extension ÷ C libcurl loop', n($x, 2) . '×', '≤ 1.10×', verdict($x, '<=', 1.10)];
+}
+if (!empty($seq['userland']) && !empty($seq['c'])) {
+    $summary[] = ['a. CPU per call: user-land PHP ÷ C libcurl loop', n(ratio($seq['userland'], $seq['c'], $cpu), 2) . '×', '', ''];
+}
+if (!empty($seq['userland']) && !empty($seq['ext'])) {
+    $summary[] = ['a. CPU per call: user-land PHP ÷ extension', n(ratio($seq['userland'], $seq['ext'], $cpu), 2) . '×', '', ''];
+}
+
+/* ------------------------------------------------------------------------------------------------------ b. */
+$fpm = $rows['fpm'] ?? [];
+// Pages answered 2xx per second: a page whose call failed answers 500 fast and must not count as throughput.
+$rps = fn($r) => $r['rps'] * max(0, $r['pages'] - $r['non2xx']) / max(1, $r['pages']);
+$failed = fn($runs) => $sum($runs, 'non2xx') + $sum($runs, 'socket_errors') + $sum($runs, 'non200');
+$connsPer1000 = fn($runs) => 1000 * $sum($runs, 'conns') / max(1, $sum($runs, 'logged'));
+$out[] = sprintf('### b. php-fpm behind nginx, one `entity()` per page (%d workers pm=static, wrk %s, %d rounds, fresh pool per run)',
+    $meta['fpm_workers'] ?? 0, $meta['wrk'] ?? '', $meta['fpm_rounds'] ?? 0);
+$out[] = '';
+$out[] = '| page | good pages/s | ÷ per-request page (median, range) | TLS conns / 1000 pages | of which resumed | failed pages | calls logged / pages |';
+$out[] = '|---|---:|---:|---:|---:|---:|---:|';
+foreach (['page_ext' => 'extension (`page_ext.php`)', 'page_per_request' => 'new connection per request (`page_per_request.php`)'] as $who => $label) {
+    if (empty($fpm[$who])) {
+        continue;
+    }
+    $runs = $fpm[$who];
+    $r = $who === 'page_per_request' ? '1.00' : n(ratio($runs, $fpm['page_per_request'] ?? [], $rps), 2) . '× (' . spread($runs, $fpm['page_per_request'] ?? [], $rps) . ')';
+    $out[] = sprintf('| %s | %s | %s | %s | %s | %d | %s |', $label, n(med($runs, $rps), 0), $r, n($connsPer1000($runs), 2),
+        n(1000 * $sum($runs, 'resumed') / max(1, $sum($runs, 'logged')), 2),
+        $failed($runs),
+        number_format($sum($runs, 'logged')) . ' / ' . number_format($sum($runs, 'pages')));
+}
+$out[] = '';
+if (!empty($fpm['page_ext']) && !empty($fpm['page_per_request'])) {
+    $x = ratio($fpm['page_ext'], $fpm['page_per_request'], $rps);
+    $bad = $failed($fpm['page_ext']) + $failed($fpm['page_per_request']);
+    $summary[] = ['b. pages/s: extension ÷ new connection per request', n($x, 2) . '×', '≥ 5×',
+        $bad ? "**not met**: $bad failed pages" : verdict($x, '>=', 5)];
+}
+// Why pages failed, as php's and nginx's error logs said it (bench/run keeps the three most frequent per run).
+$reasons = [];
+foreach ($fpm as $who => $runs) {
+    foreach ($runs as $round => $r) {
+        if (($r['errors'] ?? '') !== '') {
+            $reasons[] = "- `$who`, round $round: {$r['non2xx']} failed pages, {$r['socket_errors']} socket errors. Most frequent errors (count, message):";
+            foreach (explode("\n", $r['errors']) as $e) {
+                $reasons[] = '  - `' . str_replace('`', "'", $e) . '`';
+            }
+        }
+    }
+}
+if ($reasons) {
+    $out[] = '**Failed pages:**';
+    $out[] = '';
+    array_push($out, ...$reasons);
+    $out[] = '';
+}
+if (!empty($fpm['page_ext'])) {
+    $x = $connsPer1000($fpm['page_ext']);
+    $summary[] = ['b. TLS connections opened per 1000 pages, extension', n($x, 2), '≤ 5', verdict($x, '<=', 5)];
+}
+if (!empty($fpm['page_per_request'])) {
+    $summary[] = ['b. TLS connections opened per 1000 pages, per-request page', n($connsPer1000($fpm['page_per_request']), 2), '', ''];
+}
+
+/* ------------------------------------------------------------------------------------------------------ c. */
+$batch = $rows['batch'] ?? [];
+$mbps = fn($r) => $r['body_bytes'] / $r['wall_us'];   // bytes per µs = MB/s (10^6 bytes)
+$out[] = sprintf('### c. One `batch()` of %s person events (%d rounds; MB = 10⁶ bytes)', number_format($meta['batch_ops'] ?? 0), $meta['batch_rounds'] ?? 0);
+$out[] = '';
+$out[] = '| contender | JSON body | wall ms | MB/s of JSON sent | ÷ extension (median) | CPU ms | input array | peak memory above input | body received whole |';
+$out[] = '|---|---:|---:|---:|---:|---:|---:|---:|---|';
+foreach ($names as $who => $label) {
+    if (empty($batch[$who])) {
+        continue;
+    }
+    $runs = $batch[$who];
+    $first = $runs[array_key_first($runs)];
+    $whole = array_filter($runs, fn($r) => $r['non200'] === 0 && $r['max_request_length'] >= $r['body_bytes']);
+    $out[] = sprintf('| %s | %s MB | %s | %s | %s | %s | %s | %s | %s |', $label, n($first['body_bytes'] / 1e6, 2),
+        n(med($runs, fn($r) => $r['wall_us'] / 1e3), 0), n(med($runs, $mbps), 1),
+        $who === 'ext' ? '1.00' : n(ratio($runs, $batch['ext'] ?? [], $mbps), 2) . '×',
+        n(med($runs, fn($r) => $r['cpu_us'] / 1e3), 0),
+        isset($first['input_bytes']) ? n($first['input_bytes'] / 1e6, 1) . ' MB' : '–',
+        isset($first['peak_above_input']) ? n(med($runs, fn($r) => $r['peak_above_input'] / 1e6), 2) . ' MB' : '– (not PHP)',
+        count($whole) === count($runs) ? 'yes, ' . count($runs) . '/' . count($runs) : '**NO** ' . count($whole) . '/' . count($runs));
+}
+$out[] = '';
+if (!empty($batch['ext'])) {
+    $e = $batch['ext'];
+    $summary[] = ['c. batch throughput, extension (MB/s of JSON)', n(med($e, $mbps), 1), '', ''];
+    if (!empty($batch['userland'])) {
+        $summary[] = ['c. batch throughput: extension ÷ user-land PHP', n(ratio($e, $batch['userland'], $mbps), 2) . '×', '', ''];
+    }
+    if (!empty($batch['c'])) {
+        $summary[] = ['c. batch throughput: extension ÷ C loop sending pre-encoded JSON', n(ratio($e, $batch['c'], $mbps), 2) . '×', '', ''];
+    }
+    $summary[] = ['c. peak memory above input ÷ JSON body size, extension',
+        n(med($e, fn($r) => $r['peak_above_input'] / $r['body_bytes']), 2) . '×', '', ''];
+}
+
+/* --------------------------------------------------------------------------------------------------- print */
+echo "## Benchmark results\n\n";
+printf("%s, commit %s; PHP %s, libcurl %s, nginx %s, OpenSSL %s; %d cores; load average %s at start, %s at end.\n\n",
+    $meta['started'] ?? '?', $meta['commit'] ?? '?', $meta['php'] ?? '?', $meta['libcurl'] ?? '?', $meta['nginx'] ?? '?',
+    $meta['openssl'] ?? '?', $meta['cores'] ?? 0, $meta['load_start'] ?? '?', $meta['load_end'] ?? '?');
+echo "Ratios are medians of per-round ratios between contenders run back to back; absolute numbers drift with the load\n";
+echo "of this shared machine and are for orientation only. The stand-in closes a connection after {$meta['keepalive_requests']} requests\n";
+echo "(nginx's default `keepalive_requests`), so about 1 connection per 1000 calls is the floor for any client.\n\n";
+echo "| ratio | value | target | |\n|---|---:|---:|---|\n";
+foreach ($summary as $s) {
+    echo '| ' . implode(' | ', $s) . " |\n";
+}
+echo "\n", implode("\n", $out), "\n";
