@@ -2,6 +2,7 @@
  * (routing, auth, query, JSON body, send, decode or throw). */
 #include "customerio_private.h"
 #include "zend_exceptions.h"
+#include "zend_attributes.h"
 #include "ext/spl/spl_exceptions.h"
 #include "ext/standard/base64.h"
 #include "ext/standard/php_http.h"
@@ -351,12 +352,6 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	cfg->max_batch_bytes = 500000;
 	cfg->max_response_bytes = 8 * 1024 * 1024;
 	cfg->max_concurrency = 4;
-	if ((ini = CIO_G(track_url)) && *ini && !(cfg->track_base = cio_base_url(ini, strlen(ini), "customerio.track_url"))) {
-		return FAILURE;
-	}
-	if ((ini = CIO_G(api_url)) && *ini && !(cfg->api_base = cio_base_url(ini, strlen(ini), "customerio.api_url"))) {
-		return FAILURE;
-	}
 	if ((ini = CIO_G(cainfo)) && *ini) {
 		cfg->cainfo = zend_string_init(ini, strlen(ini), 0);
 	}
@@ -368,11 +363,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 		|| cio_seconds_to_ms(CIO_G(connect_timeout), "customerio.connect_timeout", &cfg->connect_timeout_ms) == FAILURE) {
 		return FAILURE;
 	}
-	if (!options) {
-		return SUCCESS;
-	}
-
-	ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
+	ZEND_HASH_FOREACH_STR_KEY_VAL(options ? options : (HashTable *)&zend_empty_array, key, value) {
 		int i, n = (int)(sizeof(cio_options) / sizeof(cio_options[0]));
 		ZVAL_DEREF(value);
 		for (i = 0; key && i < n && !zend_string_equals_cstr(key, cio_options[i].name, strlen(cio_options[i].name)); i++);
@@ -387,6 +378,16 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
+
+	/* the ini URLs only where no option gave one */
+	if (!cfg->track_base && (ini = CIO_G(track_url)) && *ini
+		&& !(cfg->track_base = cio_base_url(ini, strlen(ini), "customerio.track_url"))) {
+		return FAILURE;
+	}
+	if (!cfg->api_base && (ini = CIO_G(api_url)) && *ini
+		&& !(cfg->api_base = cio_base_url(ini, strlen(ini), "customerio.api_url"))) {
+		return FAILURE;
+	}
 	return SUCCESS;
 }
 

@@ -60,7 +60,7 @@ class Client
      * @param array $options region ('us'|'eu'), track_url, api_url, verify (bool|string CA file),
      *                       timeout and connect_timeout (seconds, float). See README "Configuration".
      */
-    public function __construct(string $apiKey, string $siteId, array $options = []) {}
+    public function __construct(#[\SensitiveParameter] string $apiKey, #[\SensitiveParameter] string $siteId, array $options = []) {}
 
     /** The Track API v2 endpoint (same object as $track). */
     public function track(): Endpoint\Track {}
@@ -104,7 +104,7 @@ class Client
     public function getClient(): \GuzzleHttp\Client {}
 
     /** Sets the App API key sent as `Authorization: Bearer` to the App API. */
-    public function setAppAPIKey(string $appKey): void {}
+    public function setAppAPIKey(#[\SensitiveParameter] string $appKey): void {}
 
     public function setSiteId(string $siteId): void {}
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fc3a8442a96706ef61b6c9c55c569f9a41f3c869 */
+ * Stub hash: a73276d4327bc9f242c5120d4a03c69fdeddbd5f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, apiKey, IS_STRING, 0)
@@ -248,6 +248,13 @@ static zend_class_entry *register_class_Customerio_Client(void)
 	zend_string *property_track_name = zend_string_init("track", sizeof("track") - 1, 1);
 	zend_declare_property_ex(class_entry, property_track_name, &property_track_default_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(property_track_name);
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "__construct", sizeof("__construct") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "setappapikey", sizeof("setappapikey") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	return class_entry;
 }

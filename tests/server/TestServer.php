@@ -121,6 +121,14 @@ final class TestServer
     public function stop(): void
     {
         if (is_resource($this->process)) {
+            // php -S with PHP_CLI_SERVER_WORKERS forks workers that outlive a terminated master: stop them first
+            $master = proc_get_status($this->process)['pid'];
+            foreach (glob('/proc/[0-9]*/stat') ?: [] as $stat) {
+                $line = @file_get_contents($stat);
+                if ($line !== false && preg_match('/^(\d+) \(.*\) \S (\d+) /s', $line, $m) && (int) $m[2] === $master) {
+                    function_exists('posix_kill') ? posix_kill((int) $m[1], 15) : exec('kill -TERM ' . (int) $m[1]);
+                }
+            }
             proc_terminate($this->process);
             proc_close($this->process);
         }
