@@ -557,7 +557,7 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 	}
 	if (body) {
 		zval tmp;
-		ZVAL_ARR(&tmp, body);
+		ZVAL_ARR(&tmp, body); /* our own copy of the payload: refcounted, never immutable */
 		if (cio_json_encode(&json, &tmp) == FAILURE) {
 			smart_str_free(&json);
 			return;
@@ -959,23 +959,22 @@ PHP_METHOD(Customerio_Client, getToken)
 PHP_METHOD(Customerio_Client, get)
 {
 	zend_string *endpoint;
-	HashTable *params = NULL;
+	zval *params = NULL, *raw = NULL;
 
+	/* the zval itself: wrapping an immutable array's HashTable in a new zval would make it look refcounted */
 	ZEND_PARSE_PARAMETERS_START(1, 2)
 		Z_PARAM_STR(endpoint)
 		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(params)
+		Z_PARAM_ARRAY(params)
 	ZEND_PARSE_PARAMETERS_END();
 	CIO_CLIENT_INITIALIZED(c);
 
-	zval query, *raw = NULL;
-	bool has_query = params && zend_hash_num_elements(params);
+	bool has_query = params && zend_hash_num_elements(Z_ARRVAL_P(params));
 	if (has_query) {
-		ZVAL_ARR(&query, params);
-		raw = zend_hash_str_find_deref(params, "raw", sizeof("raw") - 1);
+		raw = zend_hash_str_find_deref(Z_ARRVAL_P(params), "raw", sizeof("raw") - 1);
 	}
 	zend_string *base = cio_region_api_uri(Z_OBJ(c->region));
-	cio_client_send(c, "GET", base, endpoint, has_query ? &query : NULL, NULL, raw && Z_TYPE_P(raw) != IS_NULL,
+	cio_client_send(c, "GET", base, endpoint, has_query ? params : NULL, NULL, raw && Z_TYPE_P(raw) != IS_NULL,
 		return_value);
 	zend_string_release(base);
 }

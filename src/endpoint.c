@@ -423,12 +423,15 @@ static const char *cio_client_method(const char *http)
 static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 {
 	HashTable *input;
-	zval client_rv, *client, options, args[2];
+	zval *input_zv, client_rv, *client, options, args[2];
 	zend_string *path;
 
+	/* the zval, not just its HashTable: an immutable array (opcache) must keep its non-refcounted zval type,
+	 * or the encoder's addref/release would write into shared memory */
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY_HT(input)
+		Z_PARAM_ARRAY(input_zv)
 	ZEND_PARSE_PARAMETERS_END();
+	input = Z_ARRVAL_P(input_zv);
 
 	/* validation first, in the SDK's order: nothing is sent on bad input */
 	if (!cio_validate(route, input) || !(client = cio_endpoint_client(ZEND_THIS, &client_rv))) {
@@ -438,9 +441,7 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 		/* the client's own post(): skip the engine call and send pre-encoded, checked, split JSON */
 		if (route->track == CIO_TRACK_ENTITY && !zend_hash_str_exists(input, "endpoint", 8)
 			&& !zend_hash_str_exists(input, "query", 5)) {
-			zval op;
-			ZVAL_ARR(&op, input);
-			cio_track_entity(client, &op, return_value);
+			cio_track_entity(client, input_zv, return_value);
 			return;
 		}
 		if (route->track == CIO_TRACK_BATCH && zend_hash_num_elements(input) == 1) {
