@@ -366,6 +366,10 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	ZEND_HASH_FOREACH_STR_KEY_VAL(options ? options : (HashTable *)&zend_empty_array, key, value) {
 		int i, n = (int)(sizeof(cio_options) / sizeof(cio_options[0]));
 		ZVAL_DEREF(value);
+		if (!key) {
+			cio_throw_invalid_argument("Customerio\\Client options must be keyed by name");
+			return FAILURE;
+		}
 		for (i = 0; key && i < n && !zend_string_equals_cstr(key, cio_options[i].name, strlen(cio_options[i].name)); i++);
 		if (!key || i == n) {
 			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
@@ -530,7 +534,7 @@ static void cio_client_transfer(cio_client *c, const char *method, zend_string *
 	cio_http_response res;
 
 	cio_http_send(&req, &res);
-	if (res.error != CURLE_OK || res.status >= 300) {
+	if (cio_http_failed(&res)) {
 		cio_throw_transfer(&req, &res);
 	} else if (raw) {
 		RETVAL_STR(res.body.s ? zend_string_copy(res.body.s) : ZSTR_EMPTY_ALLOC());
@@ -598,7 +602,7 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 	cio_http_send_many(reqs, res, n);
 	for (int i = 0; i < n; i++) {
 		ZVAL_UNDEF(&answers[i]);
-		if (res[i].error != CURLE_OK || res[i].status >= 300) {
+		if (cio_http_failed(&res[i])) {
 			if (failed < 0) {
 				failed = i;
 				cio_throw_transfer(&reqs[i], &res[i]);

@@ -162,6 +162,14 @@ void cio_http_rshutdown(void);
 zend_long cio_http_connections(void);
 /* Several requests at once (each with the policy of cio_http_send), on the process's connections. */
 void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n);
+/* An answer that is an error: no response, >= 400, or a redirect that was not followed (too many hops, to
+ * http from https, no Location). Other 3xx are answers, as with Guzzle. */
+static inline bool cio_http_failed(const cio_http_response *res)
+{
+	return res->error != CURLE_OK || res->status >= 400 || res->status == 301 || res->status == 302
+		|| res->status == 307 || res->status == 308;
+}
+
 /* Sends with the client's policy: retries with backoff within max_retry_time, safe redirects, body cap. */
 void cio_http_send(const cio_http_request *req, cio_http_response *res);
 void cio_http_response_free(cio_http_response *res);

@@ -336,7 +336,7 @@ void cio_throw_transfer(const cio_http_request *req, const cio_http_response *re
 {
 	if (res->error != CURLE_OK) {
 		cio_throw_connect(req, res);
-	} else if (res->status >= 300) {
+	} else if (cio_http_failed(res)) {
 		cio_throw_http(req, res);
 	}
 }

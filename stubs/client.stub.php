@@ -8,7 +8,9 @@ namespace Customerio;
  * Customer.io client: a native drop-in for printu/customerio's Customerio\Client.
  *
  * Credentials and settings live inside the object (not in properties), so var_dump() and
- * print_r() never show the API keys.
+ * print_r() never show the API keys. Not serializable: it holds credentials and live connections
+ * (the SDK's Client could not be serialized either: its Guzzle client holds closures).
+ * @not-serializable
  */
 class Client
 {

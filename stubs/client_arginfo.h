@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a73276d4327bc9f242c5120d4a03c69fdeddbd5f */
+ * Stub hash: 7aecb0c05a5a2568f83d2932dcc8db4b4ec3f588 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, apiKey, IS_STRING, 0)
@@ -164,6 +164,7 @@ static zend_class_entry *register_class_Customerio_Client(void)
 
 	INIT_NS_CLASS_ENTRY(ce, "Customerio", "Client", class_Customerio_Client_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_NOT_SERIALIZABLE;
 
 	zval property_events_default_value;
 	ZVAL_NULL(&property_events_default_value);
