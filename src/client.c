@@ -572,6 +572,11 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 	smart_str_free(&json);
 }
 
+bool cio_client_native(zval *client)
+{
+	return cio_client_is_plain(client) && Z_TYPE(cio_client_from_obj(Z_OBJ_P(client))->guzzle) != IS_OBJECT;
+}
+
 int cio_client_post_v2_many(zend_object *client, const char *path, const smart_str *bodies, int n, zval *answers)
 {
 	cio_client *c = cio_client_from_obj(client);
@@ -619,8 +624,8 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 	return failed;
 }
 
-/* A constructed Customerio\Client sending with libcurl, whose post() and getRegion() are the extension's own:
- * Track v2 may then skip the engine call and send its pre-encoded JSON directly. */
+/* A constructed Customerio\Client whose post() and getRegion() are the extension's own: Track v2 then adds ids,
+ * checks sizes and splits batches (a subclass that overrides them, or a test double, gets the SDK's calls). */
 bool cio_client_is_plain(zval *client)
 {
 	static const char *const methods[] = {"post", "getregion"};
@@ -628,8 +633,7 @@ bool cio_client_is_plain(zval *client)
 	if (Z_TYPE_P(client) != IS_OBJECT || !instanceof_function(Z_OBJCE_P(client), cio_ce_client)) {
 		return false;
 	}
-	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
-	if (!c->initialized || Z_TYPE(c->guzzle) == IS_OBJECT) {
+	if (!cio_client_from_obj(Z_OBJ_P(client))->initialized) {
 		return false;
 	}
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
@@ -751,7 +755,7 @@ static void cio_client_track_request(INTERNAL_FUNCTION_PARAMETERS, const char *m
 	ZVAL_UNDEF(&query);
 	if ((value = zend_hash_str_find_deref(payload, "endpoint", sizeof("endpoint") - 1)) && Z_TYPE_P(value) != IS_NULL) {
 		if (!(base = zval_try_get_string(value))) {
-			zend_array_destroy(payload);
+			zend_array_release(payload);
 			RETURN_THROWS();
 		}
 		zend_hash_str_del(payload, "endpoint", sizeof("endpoint") - 1);
@@ -767,7 +771,8 @@ static void cio_client_track_request(INTERNAL_FUNCTION_PARAMETERS, const char *m
 		return_value);
 	zval_ptr_dtor(&query);
 	zend_string_release(base);
-	zend_array_destroy(payload);
+	/* released, not destroyed: Guzzle's options, or an exception's trace, may still hold it */
+	zend_array_release(payload);
 }
 
 /* ---- methods ---- */

@@ -105,6 +105,8 @@ zend_string *cio_region_api_uri(zend_object *region);
 /* client.c */
 void cio_client_minit(void);
 bool cio_client_is_plain(zval *client);
+/* plain, and sending with libcurl (no Guzzle client set): pre-encoded JSON goes straight out */
+bool cio_client_native(zval *client);
 /* POSTs of pre-encoded JSON bodies to Track v2 ("entity" or "batch"), all at once: the decoded answers in
  * order; returns the index of the first that failed (its exception thrown), or -1. */
 int cio_client_post_v2_many(zend_object *client, const char *path, const smart_str *bodies, int n, zval *answers);

@@ -302,7 +302,8 @@ static zend_long cio_http_retry_after(const cio_http_response *res)
 			&& (first = zend_hash_index_find(Z_ARRVAL_P(values), 0)) && Z_STRLEN_P(first)) {
 			const char *v = Z_STRVAL_P(first);
 			if (strspn(v, "0123456789") == Z_STRLEN_P(first)) {
-				ms = ZEND_STRTOL(v, NULL, 10) * 1000;
+				zend_long seconds = ZEND_STRTOL(v, NULL, 10);
+				ms = seconds > 86400 || seconds < 0 ? 86400000 : seconds * 1000; /* no overflow: a day at most */
 			} else {
 				zend_long now = (zend_long)time(NULL), when = php_parse_date(v, &now);
 				if (when != -1) {
@@ -428,7 +429,9 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 			left--;
 			continue;
 		}
-		cio_transfer_begin(multi, t, reqs[i].cfg->timeout_ms);
+		/* the whole call stays within max_retry_time: the first attempt too */
+		zend_long first = reqs[i].cfg->timeout_ms, budget = reqs[i].cfg->max_retry_time_ms;
+		cio_transfer_begin(multi, t, budget && (!first || budget < first) ? budget : first);
 		if (t->done) {
 			left--;
 		}

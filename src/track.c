@@ -184,45 +184,51 @@ static void cio_merge_answer(zval *merged, zval *answer, zend_long offset)
 
 /* ---- sending operations in requests under max_batch_bytes ---- */
 
-/* Requests of operations, each body {"batch":[...]}: through libcurl, concurrently, for a plain client;
- * otherwise one by one through $client->post('batch', [...]) so an override sees every call. Returns the
- * index of the first request that failed (its exception thrown), or -1. */
+/* One Track v2 request through $client->post($path, $body + ['endpoint' => trackUri('v2')]), for a client that
+ * sends through Guzzle: the pre-encoded body is decoded back into the array post() takes. */
+static zend_result cio_send_through_post(zval *client, const char *path, zend_string *body, zval *answer)
+{
+	zval payload, args[2], region, version, base;
+	zend_result result;
+
+	if (cio_call_method(client, "getRegion", &region, 0, NULL) == FAILURE) {
+		return FAILURE;
+	}
+	ZVAL_STRINGL(&version, "v2", 2);
+	result = Z_TYPE(region) == IS_OBJECT ? cio_call_method(&region, "trackUri", &base, 1, &version) : FAILURE;
+	zval_ptr_dtor(&version);
+	zval_ptr_dtor(&region);
+	if (result == FAILURE) {
+		if (!EG(exception)) {
+			zend_throw_error(NULL, "getRegion() did not return a region");
+		}
+		return FAILURE;
+	}
+	cio_json_decode(&payload, ZSTR_VAL(body), ZSTR_LEN(body), true);
+	if (Z_TYPE(payload) != IS_ARRAY) {
+		zval_ptr_dtor(&payload);
+		array_init(&payload);
+	}
+	add_assoc_zval(&payload, "endpoint", &base);
+	ZVAL_STRING(&args[0], path);
+	ZVAL_COPY_VALUE(&args[1], &payload);
+	result = cio_call_method(client, "post", answer, 2, args);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	return result;
+}
+
+/* Requests of operations, each body {"batch":[...]}: through libcurl, concurrently, for a native client;
+ * through post() one by one when the client sends with Guzzle. Returns the index of the first request that
+ * failed (its exception thrown), or -1. */
 static int cio_send_chunks(zval *client, const smart_str *bodies, int n, zval *answers)
 {
-	if (cio_client_is_plain(client)) {
+	if (cio_client_native(client)) {
 		return cio_client_post_v2_many(Z_OBJ_P(client), "batch", bodies, n, answers);
 	}
 	for (int i = 0; i < n; i++) {
-		zval decoded, args[2], region, version, base, *list;
 		ZVAL_UNDEF(&answers[i]);
-		cio_json_decode(&decoded, ZSTR_VAL(bodies[i].s), ZSTR_LEN(bodies[i].s), true);
-		if (cio_call_method(client, "getRegion", &region, 0, NULL) == FAILURE) {
-			zval_ptr_dtor(&decoded);
-			return i;
-		}
-		ZVAL_STRINGL(&version, "v2", 2);
-		zend_result result = Z_TYPE(region) == IS_OBJECT ? cio_call_method(&region, "trackUri", &base, 1, &version)
-			: FAILURE;
-		zval_ptr_dtor(&version);
-		zval_ptr_dtor(&region);
-		if (result == FAILURE) {
-			if (!EG(exception)) {
-				zend_throw_error(NULL, "getRegion() did not return a region");
-			}
-			zval_ptr_dtor(&decoded);
-			return i;
-		}
-		ZVAL_STRINGL(&args[0], "batch", 5);
-		array_init(&args[1]);
-		list = zend_hash_str_find(Z_ARRVAL(decoded), "batch", 5);
-		Z_TRY_ADDREF_P(list);
-		add_assoc_zval(&args[1], "batch", list);
-		add_assoc_zval(&args[1], "endpoint", &base);
-		result = cio_call_method(client, "post", &answers[i], 2, args);
-		zval_ptr_dtor(&args[0]);
-		zval_ptr_dtor(&args[1]);
-		zval_ptr_dtor(&decoded);
-		if (result == FAILURE) {
+		if (cio_send_through_post(client, "batch", bodies[i].s, &answers[i]) == FAILURE) {
 			return i;
 		}
 	}
@@ -341,48 +347,119 @@ void cio_track_entity(zval *client, zval *op, zval *return_value)
 
 	if (cio_encode_op(&body, op, cio_needs_id(&c->cfg, op)) == SUCCESS
 		&& cio_check_op_size(&c->cfg, ZSTR_LEN(body.s), -1) == SUCCESS) {
-		cio_client_post_v2_many(Z_OBJ_P(client), "entity", &body, 1, return_value);
+		if (cio_client_native(client)) {
+			cio_client_post_v2_many(Z_OBJ_P(client), "entity", &body, 1, return_value);
+		} else {
+			cio_send_through_post(client, "entity", body.s, return_value);
+		}
 	}
 	smart_str_free(&body);
+}
+
+/* One operation of a batch: its id decision first (encoding may run user code), then its JSON appended to buf
+ * and size-checked. */
+static zend_result cio_batch_op(const cio_config *cfg, zval *op, zend_long index, smart_str *buf, bool with_ids,
+	bool *needs_id)
+{
+	zval held;
+	zend_result result;
+	size_t mark = buf->s ? ZSTR_LEN(buf->s) : 0;
+
+	/* hold the value: a jsonSerialize() may drop the caller's references to it */
+	ZVAL_COPY(&held, op);
+	*needs_id = cio_needs_id(cfg, &held);
+	result = cio_encode_op(buf, &held, with_ids && *needs_id);
+	if (result == SUCCESS) {
+		/* without the id yet, count the bytes it will add */
+		result = cio_check_op_size(cfg, ZSTR_LEN(buf->s) - mark + (!with_ids && *needs_id ? CIO_ID_BYTES : 0), index);
+	}
+	zval_ptr_dtor(&held);
+	return result;
 }
 
 void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 {
 	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
-	smart_str scratch = {0};
+	/* Up to this much JSON, the first pass keeps what it encoded and the second only slices it (each operation
+	 * encoded once); past it, the second pass encodes again, so memory stays at a few requests' worth. */
+	size_t keep_limit = MAX((size_t)c->cfg.max_batch_bytes * 4, 1000000);
+	smart_str json = {0}, scratch = {0};
+	size_t *ends = NULL;
+	bool *ids = NULL, keep = true, needs_id;
+	uint32_t count = zend_hash_num_elements(ops), i = 0;
 	cio_batcher batcher;
-	zend_long index = 0;
 	zval *op;
+
+	/* held for both passes: user code run by the encoder then separates it instead of changing it under us */
+	GC_TRY_ADDREF(ops);
+	ends = safe_emalloc(count ? count : 1, sizeof(size_t), 0);
+	ids = safe_emalloc(count ? count : 1, sizeof(bool), 0);
 
 	/* first pass: every operation encodes and fits, or nothing is sent */
 	ZEND_HASH_FOREACH_VAL(ops, op) {
 		ZVAL_DEREF(op);
-		if (scratch.s) {
+		smart_str *buf = keep ? &json : &scratch;
+		if (!keep && scratch.s) {
 			ZSTR_LEN(scratch.s) = 0;
 		}
-		if (cio_encode_op(&scratch, op, false) == FAILURE
-			|| cio_check_op_size(&c->cfg, ZSTR_LEN(scratch.s) + (cio_needs_id(&c->cfg, op) ? CIO_ID_BYTES : 0),
-				index) == FAILURE) {
-			smart_str_free(&scratch);
-			return;
+		if (i >= count || cio_batch_op(&c->cfg, op, i, buf, false, &needs_id) == FAILURE) {
+			goto out;
 		}
-		index++;
+		ends[i] = keep ? ZSTR_LEN(json.s) : 0;
+		ids[i++] = needs_id;
+		if (keep && ZSTR_LEN(json.s) > keep_limit) {
+			keep = false;
+			smart_str_free(&json);
+		}
 	} ZEND_HASH_FOREACH_END();
 
-	/* second pass: encode again (with ids) straight into requests under max_batch_bytes */
+	/* second pass: into requests under max_batch_bytes, with ids */
 	cio_batcher_init(&batcher, client, c->cfg.max_batch_bytes, c->cfg.max_concurrency);
-	ZEND_HASH_FOREACH_VAL(ops, op) {
-		ZVAL_DEREF(op);
-		ZSTR_LEN(scratch.s) = 0;
-		if (cio_encode_op(&scratch, op, cio_needs_id(&c->cfg, op)) == FAILURE
-			|| cio_batcher_add(&batcher, ZSTR_VAL(scratch.s), ZSTR_LEN(scratch.s)) == FAILURE) {
-			goto done;
+	if (keep) {
+		for (i = 0; i < count; i++) {
+			size_t start = i ? ends[i - 1] : 0;
+			const char *bytes = json.s ? ZSTR_VAL(json.s) + start : "";
+			size_t len = ends[i] - start;
+			if (ids[i] && len && bytes[len - 1] == '}') {
+				char id[26];
+				cio_ulid(id);
+				if (scratch.s) {
+					ZSTR_LEN(scratch.s) = 0;
+				}
+				smart_str_appendl(&scratch, bytes, len - 1);
+				smart_str_appends(&scratch, ",\"id\":\"");
+				smart_str_appendl(&scratch, id, sizeof(id));
+				smart_str_appends(&scratch, "\"}");
+				bytes = ZSTR_VAL(scratch.s);
+				len = ZSTR_LEN(scratch.s);
+			}
+			if (cio_batcher_add(&batcher, bytes, len) == FAILURE) {
+				goto done;
+			}
 		}
-	} ZEND_HASH_FOREACH_END();
+	} else {
+		/* an operation whose jsonSerialize() gives something else this time is checked again */
+		i = 0;
+		ZEND_HASH_FOREACH_VAL(ops, op) {
+			ZVAL_DEREF(op);
+			if (scratch.s) {
+				ZSTR_LEN(scratch.s) = 0;
+			}
+			if (cio_batch_op(&c->cfg, op, i++, &scratch, true, &needs_id) == FAILURE
+				|| cio_batcher_add(&batcher, ZSTR_VAL(scratch.s), ZSTR_LEN(scratch.s)) == FAILURE) {
+				goto done;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
 	cio_batcher_finish(&batcher, return_value);
 done:
 	cio_batcher_free(&batcher);
+out:
+	efree(ends);
+	efree(ids);
+	smart_str_free(&json);
 	smart_str_free(&scratch);
+	zend_array_release(ops);
 }
 
 /* ---- the background queue ---- */
@@ -472,10 +549,9 @@ static bool cio_spool(const cio_queue *q, uint32_t from)
 }
 
 /* Operations that could not be delivered in the background: the error log, the spool, on_error. Never silent. */
-static void cio_queue_failed(zval *client, uint32_t from)
+static void cio_queue_failed(zval *client, uint32_t from, bool call_on_error)
 {
 	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
-	cio_queue *q = &c->queue;
 	zend_object *ex = EG(exception);
 	zval exception, args[2];
 
@@ -486,16 +562,33 @@ static void cio_queue_failed(zval *client, uint32_t from)
 	zend_clear_exception();
 	ZVAL_OBJ(&exception, ex);
 
-	zval message_rv, *message = zend_read_property_ex(ex->ce, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &message_rv);
-	bool spooled = cio_spool(q, from);
-	zend_error(E_WARNING, "customerio: %u Track v2 operation(s) not delivered (%s: %s)%s",
-		q->count - from, ZSTR_VAL(ex->ce->name), Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "",
-		spooled ? "; appended to customerio.spool_dir" : "");
+	/* take the failed operations out first: what on_error queues again (or a flush() it makes) is a new start */
+	cio_queue failed = c->queue;
+	memset(&c->queue, 0, sizeof(c->queue));
+	c->queue.pending = failed.pending;
+	failed.pending = false;
 
-	if (Z_TYPE(c->on_error) != IS_UNDEF) {
+	zval message_rv, *message = zend_read_property_ex(ex->ce, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &message_rv);
+	/* one log line: the message's body excerpt goes on it without its line breaks */
+	zend_string *line = Z_TYPE_P(message) == IS_STRING ? zend_string_init(Z_STRVAL_P(message), Z_STRLEN_P(message), 0)
+		: ZSTR_EMPTY_ALLOC();
+	for (size_t i = 0; i < ZSTR_LEN(line); i++) {
+		if (ZSTR_VAL(line)[i] == '\n' || ZSTR_VAL(line)[i] == '\r') {
+			ZSTR_VAL(line)[i] = ' ';
+		}
+	}
+	while (ZSTR_LEN(line) && ZSTR_VAL(line)[ZSTR_LEN(line) - 1] == ' ') {
+		ZSTR_VAL(line)[--ZSTR_LEN(line)] = '\0';
+	}
+	bool spooled = cio_spool(&failed, from);
+	zend_error(E_WARNING, "customerio: %u Track v2 operation(s) not delivered (%s: %s)%s",
+		failed.count - from, ZSTR_VAL(ex->ce->name), ZSTR_VAL(line), spooled ? "; appended to customerio.spool_dir" : "");
+	zend_string_release(line);
+
+	if (call_on_error && Z_TYPE(c->on_error) != IS_UNDEF) {
 		zval retval;
 		ZVAL_COPY_VALUE(&args[0], &exception);
-		cio_queue_list(q, from, &args[1]);
+		cio_queue_list(&failed, from, &args[1]);
 		if (call_user_function(NULL, NULL, &c->on_error, &retval, 2, args) == SUCCESS) {
 			zval_ptr_dtor(&retval);
 		}
@@ -507,7 +600,7 @@ static void cio_queue_failed(zval *client, uint32_t from)
 		}
 	}
 	zval_ptr_dtor(&exception);
-	cio_queue_clear(q);
+	cio_queue_free(&failed);
 }
 
 /* Sends the queue as one request (it never grows past max_batch_bytes); on failure the rest stays queued. */
@@ -555,7 +648,7 @@ void cio_track_queue(zval *client, zval *op)
 		zval answer;
 		ZVAL_UNDEF(&answer);
 		if (cio_queue_send(client, &answer) == FAILURE) {
-			cio_queue_failed(client, 0);
+			cio_queue_failed(client, 0, true);
 		}
 		zval_ptr_dtor(&answer);
 	}
@@ -623,7 +716,13 @@ void cio_track_rshutdown(void)
 		ZVAL_UNDEF(&answer);
 		zend_try {
 			if (c->queue.count && cio_queue_send(&client, &answer) == FAILURE) {
-				cio_queue_failed(&client, 0);
+				cio_queue_failed(&client, 0, true);
+			}
+			/* what on_error queued again gets one more try; failing that it is logged and spooled, not looped */
+			zval_ptr_dtor(&answer);
+			ZVAL_UNDEF(&answer);
+			if (c->queue.count && cio_queue_send(&client, &answer) == FAILURE) {
+				cio_queue_failed(&client, 0, false);
 			}
 		} zend_end_try();
 		zval_ptr_dtor(&answer);
@@ -647,6 +746,12 @@ zend_long cio_track_replay(zval *client, zend_string *file)
 	char *line = NULL;
 	size_t len;
 
+	zend_stat_t st;
+	if (VCWD_STAT(ZSTR_VAL(file), &st) == 0 && !S_ISREG(st.st_mode)) {
+		cio_throw_invalid_argument("%s is not a regular file", ZSTR_VAL(file));
+		zend_string_release(work);
+		return -1;
+	}
 	/* take the file away first, so workers appending meanwhile start a new one */
 	if (VCWD_RENAME(ZSTR_VAL(file), ZSTR_VAL(work)) != 0) {
 		if (errno == ENOENT) {

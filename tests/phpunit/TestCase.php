@@ -247,4 +247,100 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
         $this->assertSame(0, $status, "child PHP failed:\n$out\n$err");
         return $out;
     }
+
+    // ---- helpers of the Reliability* tests ----
+
+    /** @var array<string, \Customerio\Tests\FaultServer> shared raw-socket servers, by kind */
+    private static array $faultServers = [];
+
+    /**
+     * The shared scriptable raw-socket server (tests/server/FaultServer.php), emptied of log and script.
+     * $tls: the https one (self-signed: clients need 'verify' => false).
+     */
+    protected static function faultServer(bool $tls = false): \Customerio\Tests\FaultServer
+    {
+        require_once dirname(__DIR__) . '/server/FaultServer.php';
+        $kind = $tls ? 'tls' : 'tcp';
+        if (!isset(self::$faultServers[$kind])) {
+            self::$faultServers[$kind] = \Customerio\Tests\FaultServer::start($tls);
+        }
+        return self::$faultServers[$kind]->reset();
+    }
+
+    /**
+     * Like runPhp(), but returns ['stdout' => ..., 'stderr' => ..., 'status' => exit status] without asserting
+     * the status; $args follow the stand-in's URL ($argv[2], ...).
+     * @return array{stdout: string, stderr: string, status: int}
+     */
+    protected function runPhpFull(string $code, array $iniArgs = [], array $args = []): array
+    {
+        $file = tempnam(sys_get_temp_dir(), 'cio-phpunit-');
+        file_put_contents($file, "<?php\n" . $code);
+        $cmd = [PHP_BINARY, '-d', 'extension=' . self::extensionPath(), '-d', 'display_errors=stderr',
+            '-d', 'customerio.retries=0'];
+        foreach ($iniArgs as $name => $value) {
+            $cmd[] = '-d';
+            $cmd[] = "$name=$value";
+        }
+        $cmd[] = $file;
+        $cmd[] = $this->url();
+        foreach ($args as $arg) {
+            $cmd[] = (string) $arg;
+        }
+        $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+        $this->assertIsResource($proc);
+        $out = stream_get_contents($pipes[1]);
+        $err = stream_get_contents($pipes[2]);
+        fclose($pipes[1]);
+        fclose($pipes[2]);
+        $status = proc_close($proc);
+        unlink($file);
+        return ['stdout' => $out, 'stderr' => $err, 'status' => $status];
+    }
+
+    /** A fresh empty directory under the system temp dir, removed with its files after the test. */
+    protected function tempDir(): string
+    {
+        $dir = sys_get_temp_dir() . '/cio-rel-' . getmypid() . '-' . bin2hex(random_bytes(4));
+        mkdir($dir);
+        $this->tempDirs[] = $dir;
+        return $dir;
+    }
+
+    /** @var list<string> */
+    private array $tempDirs = [];
+
+    /** @after */
+    protected function removeTempDirs(): void
+    {
+        foreach ($this->tempDirs as $dir) {
+            foreach (glob($dir . '/{,.}*', GLOB_BRACE) ?: [] as $f) {
+                if (is_file($f)) {
+                    unlink($f);
+                }
+            }
+            @rmdir($dir);
+        }
+        $this->tempDirs = [];
+    }
+
+    /** A client pointed at $server (a FaultServer or the stand-in's URL) for both APIs. */
+    protected function clientAt(string $url, array $options = []): Client
+    {
+        return new Client(self::API_KEY, self::SITE_ID, $options + ['track_url' => $url, 'api_url' => $url]);
+    }
+
+    /** A Track v2 person event (which gets an automatic id). */
+    protected static function eventOp(string $person = '42', string $name = 'purchase', array $data = []): array
+    {
+        return ['type' => 'person', 'action' => 'event', 'identifiers' => ['id' => $person], 'name' => $name,
+            'attributes' => $data + ['amount' => 10]];
+    }
+
+    /** A Track v2 person identify (which gets no automatic id). */
+    protected static function identifyOp(string $person = '42', array $attributes = []): array
+    {
+        return ['type' => 'person', 'action' => 'identify', 'identifiers' => ['id' => $person],
+            'attributes' => $attributes + ['plan' => 'pro']];
+    }
 }
