@@ -881,34 +881,32 @@ PHP_METHOD(Customerio_Client, getClient)
 	RETURN_COPY(&c->guzzle);
 }
 
-PHP_METHOD(Customerio_Client, setAppAPIKey)
+/* A credential setter: checked for header injection, and the cached Authorization lines forgotten. */
+static void cio_client_set_credential(INTERNAL_FUNCTION_PARAMETERS, size_t slot, size_t header, const char *what)
 {
-	zend_string *key;
+	zend_string *value;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
+		Z_PARAM_STR(value)
 	ZEND_PARSE_PARAMETERS_END();
-	if (cio_credential_ok(key, "App API key")) {
+	if (cio_credential_ok(value, what)) {
 		cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
-		cio_replace_str(&c->app_key, key);
-		cio_replace_str(&c->bearer_header, NULL);
+		cio_replace_str((zend_string **)((char *)c + slot), value);
+		cio_replace_str((zend_string **)((char *)c + header), NULL);
 		cio_client_forget_headers(c);
 	}
 }
 
+PHP_METHOD(Customerio_Client, setAppAPIKey)
+{
+	cio_client_set_credential(INTERNAL_FUNCTION_PARAM_PASSTHRU, XtOffsetOf(cio_client, app_key),
+		XtOffsetOf(cio_client, bearer_header), "App API key");
+}
+
 PHP_METHOD(Customerio_Client, setSiteId)
 {
-	zend_string *site_id;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(site_id)
-	ZEND_PARSE_PARAMETERS_END();
-	if (cio_credential_ok(site_id, "site id")) {
-		cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
-		cio_replace_str(&c->site_id, site_id);
-		cio_replace_str(&c->basic_header, NULL);
-		cio_client_forget_headers(c);
-	}
+	cio_client_set_credential(INTERNAL_FUNCTION_PARAM_PASSTHRU, XtOffsetOf(cio_client, site_id),
+		XtOffsetOf(cio_client, basic_header), "site id");
 }
 
 PHP_METHOD(Customerio_Client, setRegion)

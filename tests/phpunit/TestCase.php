@@ -226,26 +226,9 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
      */
     protected function runPhp(string $code, array $iniArgs = []): string
     {
-        $file = tempnam(sys_get_temp_dir(), 'cio-phpunit-');
-        file_put_contents($file, "<?php\n" . $code);
-        $cmd = [PHP_BINARY, '-d', 'extension=' . self::extensionPath(), '-d', 'display_errors=stderr',
-            '-d', 'customerio.retries=0'];
-        foreach ($iniArgs as $name => $value) {
-            $cmd[] = '-d';
-            $cmd[] = "$name=$value";
-        }
-        $cmd[] = $file;
-        $cmd[] = $this->url();
-        $proc = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
-        $this->assertIsResource($proc);
-        $out = stream_get_contents($pipes[1]);
-        $err = stream_get_contents($pipes[2]);
-        fclose($pipes[1]);
-        fclose($pipes[2]);
-        $status = proc_close($proc);
-        unlink($file);
-        $this->assertSame(0, $status, "child PHP failed:\n$out\n$err");
-        return $out;
+        $run = $this->runPhpFull($code, $iniArgs);
+        $this->assertSame(0, $run['status'], "child PHP failed:\n{$run['stdout']}\n{$run['stderr']}");
+        return $run['stdout'];
     }
 
     // ---- helpers of the Reliability* tests ----
