@@ -266,7 +266,12 @@ static void cio_batcher_init(cio_batcher *b, zval *client, zend_long limit, zend
 static zend_result cio_batcher_send_wave(cio_batcher *b)
 {
 	zval answers[CIO_MAX_WAVE];
-	int n = b->wave_n, failed = cio_send_chunks(b->client, b->wave, n, answers);
+	int n = b->wave_n, failed;
+
+	for (int i = 0; i < n; i++) {
+		ZVAL_UNDEF(&answers[i]); /* requests after a failure are never sent: their answers stay undefined */
+	}
+	failed = cio_send_chunks(b->client, b->wave, n, answers);
 
 	for (int i = 0; i < n; i++) {
 		if (failed < 0 || i < failed) {
@@ -732,6 +737,15 @@ void cio_track_rshutdown(void)
 	efree(cio_pending);
 	cio_pending = NULL;
 	cio_pending_count = cio_pending_cap = 0;
+	/* The request's destructors already ran: run those of objects the sends made (a Guzzle client's responses,
+	 * what on_error kept) while PHP code can still run; later they could only fail. */
+	zend_try {
+		zend_objects_store_call_destructors(&EG(objects_store));
+	} zend_end_try();
+	if (EG(exception)) {
+		zend_exception_error(EG(exception), E_WARNING);
+		zend_clear_exception();
+	}
 	EG(current_execute_data) = saved;
 }
 
