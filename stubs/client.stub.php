@@ -59,22 +59,7 @@ class Client
     /**
      * @param string $apiKey Track API key (the key comes first, as in the PHP SDK).
      * @param string $siteId Site ID.
-     * @param array{
-     *     region?: 'us'|'eu',
-     *     track_url?: string,
-     *     api_url?: string,
-     *     verify?: bool|string,
-     *     timeout?: int|float,
-     *     connect_timeout?: int|float,
-     *     retries?: int,
-     *     max_retry_time?: int|float,
-     *     auto_event_id?: bool,
-     *     max_entity_bytes?: int,
-     *     max_batch_bytes?: int,
-     *     max_response_bytes?: int,
-     *     max_concurrency?: int,
-     *     on_error?: callable(\Throwable, array): void
-     * } $options region ('us' default), track_url/api_url (scheme://host[:port] replacing Customer.io's hosts),
+     * @param array $options region ('us' default), track_url/api_url (scheme://host[:port] replacing Customer.io's hosts),
      *     verify (TLS verification, or a CA bundle path; default true), timeout (5 s) and connect_timeout (2 s),
      *     retries (2) and max_retry_time (10 s), auto_event_id (true: ULID ids for person events), max_entity_bytes
      *     (32768), max_batch_bytes (500000), max_response_bytes (8 MiB), max_concurrency (4), on_error (called

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 7aecb0c05a5a2568f83d2932dcc8db4b4ec3f588 */
+ * Stub hash: 1b153af4259b3ebe15bbb9b51cb3bf13ac7e235a */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, apiKey, IS_STRING, 0)
