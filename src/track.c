@@ -385,37 +385,41 @@ static zend_result cio_batch_op(const cio_config *cfg, zval *op, zend_long index
 void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 {
 	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
-	/* Up to this much JSON, the first pass keeps what it encoded and the second only slices it (each operation
-	 * encoded once); past it, the second pass encodes again, so memory stays at a few requests' worth. */
-	size_t keep_limit = MAX((size_t)c->cfg.max_batch_bytes * 4, 1000000);
+	/* A batch that fits in one request is encoded once: the first pass keeps its JSON and the second only slices
+	 * it. A bigger one is encoded again in the second pass, so that memory stays at the requests in flight. */
+	size_t keep_limit = MAX((size_t)c->cfg.max_batch_bytes, 65536);
 	smart_str json = {0}, scratch = {0};
 	size_t *ends = NULL;
 	bool *ids = NULL, keep = true, needs_id;
-	uint32_t count = zend_hash_num_elements(ops), i = 0;
+	uint32_t count = 0, cap = 0, i;
 	cio_batcher batcher;
 	zval *op;
 
 	/* held for both passes: user code run by the encoder then separates it instead of changing it under us */
 	GC_TRY_ADDREF(ops);
-	ends = safe_emalloc(count ? count : 1, sizeof(size_t), 0);
-	ids = safe_emalloc(count ? count : 1, sizeof(bool), 0);
 
 	/* first pass: every operation encodes and fits, or nothing is sent */
 	ZEND_HASH_FOREACH_VAL(ops, op) {
 		ZVAL_DEREF(op);
-		smart_str *buf = keep ? &json : &scratch;
 		if (!keep && scratch.s) {
 			ZSTR_LEN(scratch.s) = 0;
 		}
-		if (i >= count || cio_batch_op(&c->cfg, op, i, buf, false, &needs_id) == FAILURE) {
+		if (cio_batch_op(&c->cfg, op, count, keep ? &json : &scratch, false, &needs_id) == FAILURE) {
 			goto out;
 		}
-		ends[i] = keep ? ZSTR_LEN(json.s) : 0;
-		ids[i++] = needs_id;
 		if (keep && ZSTR_LEN(json.s) > keep_limit) {
 			keep = false;
 			smart_str_free(&json);
+		} else if (keep) {
+			if (count == cap) {
+				cap = cap ? cap * 2 : 64;
+				ends = safe_erealloc(ends, cap, sizeof(size_t), 0);
+				ids = safe_erealloc(ids, cap, sizeof(bool), 0);
+			}
+			ends[count] = ZSTR_LEN(json.s);
+			ids[count] = needs_id;
 		}
+		count++;
 	} ZEND_HASH_FOREACH_END();
 
 	/* second pass: into requests under max_batch_bytes, with ids */
@@ -443,6 +447,12 @@ void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 			}
 		}
 	} else {
+		if (ends) {
+			efree(ends);
+			efree(ids);
+			ends = NULL;
+			ids = NULL;
+		}
 		/* an operation whose jsonSerialize() gives something else this time is checked again */
 		i = 0;
 		ZEND_HASH_FOREACH_VAL(ops, op) {
@@ -460,8 +470,10 @@ void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 done:
 	cio_batcher_free(&batcher);
 out:
-	efree(ends);
-	efree(ids);
+	if (ends) {
+		efree(ends);
+		efree(ids);
+	}
 	smart_str_free(&json);
 	smart_str_free(&scratch);
 	zend_array_release(ops);
