@@ -44,6 +44,10 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	zend_long connections_open;
 	zend_long connections_made;
 	uint64_t config_serial;
+	/* random bytes for ULIDs, drawn from the CSPRNG a pool at a time; refilled in a forked child */
+	unsigned char random_pool[320];
+	size_t random_left;
+	pid_t random_pid;
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

@@ -15,31 +15,39 @@
 
 /* ---- ULID ids ---- */
 
-/* 48 bits of milliseconds then 80 random bits, Crockford base32: sortable, unique, what Customer.io dedups on. */
+/* 48 bits of milliseconds then 80 random bits, Crockford base32: sortable, unique, what Customer.io dedups on.
+ * 10 characters carry the time (50 bits, the top 2 zero), 16 the randomness (two groups of 40 bits). */
 static void cio_ulid(char out[26])
 {
 	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-	unsigned char bytes[16];
+	unsigned char r[10];
 	struct timeval tv;
 
 	gettimeofday(&tv, NULL);
-	uint64_t ms = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-	for (int i = 5; i >= 0; i--, ms >>= 8) {
-		bytes[i] = ms & 0xff;
-	}
-	if (php_random_bytes_silent(bytes + 6, 10) == FAILURE) {
-		for (int i = 6; i < 16; i++) {
-			bytes[i] = (unsigned char)php_mt_rand_range(0, 255);
+	uint64_t time = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	/* a pool per process: one getrandom() per 32 ids; never shared with a forked child, which would repeat ids */
+	if (CIO_G(random_pid) != getpid() || CIO_G(random_left) < sizeof(r)) {
+		if (php_random_bytes_silent(CIO_G(random_pool), sizeof(CIO_G(random_pool))) == FAILURE) {
+			for (size_t i = 0; i < sizeof(CIO_G(random_pool)); i++) {
+				CIO_G(random_pool)[i] = (unsigned char)php_mt_rand_range(0, 255);
+			}
 		}
+		CIO_G(random_left) = sizeof(CIO_G(random_pool));
+		CIO_G(random_pid) = getpid();
 	}
-	/* 26 characters of 5 bits cover 130 bits: the first 2 are zero */
-	for (int c = 0; c < 26; c++) {
-		int value = 0;
-		for (int b = c * 5; b < c * 5 + 5; b++) {
-			int bit = b < 2 ? 0 : (bytes[(b - 2) / 8] >> (7 - (b - 2) % 8)) & 1;
-			value = (value << 1) | bit;
-		}
-		out[c] = alphabet[value];
+	memcpy(r, CIO_G(random_pool) + sizeof(CIO_G(random_pool)) - CIO_G(random_left), sizeof(r));
+	CIO_G(random_left) -= sizeof(r);
+
+	uint64_t high = (uint64_t)r[0] << 32 | (uint64_t)r[1] << 24 | (uint64_t)r[2] << 16 | (uint64_t)r[3] << 8 | r[4];
+	uint64_t low = (uint64_t)r[5] << 32 | (uint64_t)r[6] << 24 | (uint64_t)r[7] << 16 | (uint64_t)r[8] << 8 | r[9];
+	for (int i = 9; i >= 0; i--, time >>= 5) {
+		out[i] = alphabet[time & 31];
+	}
+	for (int i = 17; i >= 10; i--, high >>= 5) {
+		out[i] = alphabet[high & 31];
+	}
+	for (int i = 25; i >= 18; i--, low >>= 5) {
+		out[i] = alphabet[low & 31];
 	}
 }
 
