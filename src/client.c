@@ -498,11 +498,7 @@ static struct curl_slist *cio_client_headers(cio_client *c, bool body, bool bear
 	struct curl_slist **list = &c->header_lists[body][bearer];
 
 	if (!*list) {
-		*list = curl_slist_append(NULL, "Accept: application/json");
-		/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
-		*list = curl_slist_append(*list, body ? "Content-Type: application/json" : "Content-Type:");
-		*list = curl_slist_append(*list, "Expect:");
-		*list = curl_slist_append(*list, ZSTR_VAL(authorization));
+		*list = cio_http_header_list(body, authorization, 0);
 	}
 	return *list;
 }

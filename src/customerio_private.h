@@ -174,6 +174,8 @@ static inline bool cio_http_failed(const cio_http_response *res)
 
 /* Sends with the client's policy: retries with backoff within max_retry_time, safe redirects, body cap. */
 void cio_http_send(const cio_http_request *req, cio_http_response *res);
+/* Accept, Content-Type (or none), no Expect, the Authorization line when given, X-Retry-Count on a retry. */
+struct curl_slist *cio_http_header_list(bool body, zend_string *authorization, int retry);
 void cio_http_response_free(cio_http_response *res);
 /* Response headers as ['Name' => ['v1', ...]]; *reason gets the status line's reason phrase (may be NULL). */
 void cio_http_parse_headers(const cio_http_response *res, zval *headers, zend_string **reason);
@@ -197,6 +199,9 @@ static inline bool cio_has_ctl_break(const char *s, size_t len)
 {
 	return memchr(s, '\r', len) || memchr(s, '\n', len) || memchr(s, '\0', len);
 }
+
+/* $client->getRegion()->trackUri('v2') (app: ->apiUri()), asked as the SDK does, so a test double answers. */
+zend_result cio_endpoint_base_url(zval *client, bool app, zval *url);
 
 /* Calls $object->$name(...$args) through the engine, so overrides and test doubles win. */
 zend_result cio_call_method(zval *object, const char *name, zval *retval, uint32_t argc, zval *argv);

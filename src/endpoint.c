@@ -385,8 +385,7 @@ static zval *cio_endpoint_client(zval *self, zval *rv)
 	return client;
 }
 
-/* The base URL for the route's API, asked from $client->getRegion() as the SDK does. */
-static zend_result cio_endpoint_base_url(zval *client, cio_api api, zval *url)
+zend_result cio_endpoint_base_url(zval *client, bool app, zval *url)
 {
 	zval region, version;
 	zend_result result;
@@ -399,7 +398,7 @@ static zend_result cio_endpoint_base_url(zval *client, cio_api api, zval *url)
 		zend_throw_error(NULL, "%s::getRegion() did not return a region", ZSTR_VAL(Z_OBJCE_P(client)->name));
 		return FAILURE;
 	}
-	if (api == CIO_API_TRACK_V2) {
+	if (!app) {
 		ZVAL_STRINGL(&version, "v2", 2);
 		result = cio_call_method(&region, "trackUri", url, 1, &version);
 		zval_ptr_dtor(&version);
@@ -470,7 +469,7 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 
 	if (route->api != CIO_API_TRACK_V1 && route->http[0] != 'G') {
 		zval base;
-		if (cio_endpoint_base_url(client, route->api, &base) == FAILURE) {
+		if (cio_endpoint_base_url(client, route->api == CIO_API_APP, &base) == FAILURE) {
 			zval_ptr_dtor(&args[0]);
 			zval_ptr_dtor(&args[1]);
 			RETURN_THROWS();

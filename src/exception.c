@@ -86,24 +86,32 @@ static void cio_set_transfer_props(zend_object *ex, const char *method, zend_str
 	zend_update_property_str(cio_ce_transfer, ex, "url", sizeof("url") - 1, url);
 }
 
+/* A failed request without a response: Guzzle's `new $class($message, $psr7Request)` in Guzzle mode, else the
+ * native class with the method and URL. */
+static void cio_throw_request_failure(int guzzle_class, zend_class_entry *native, const char *message,
+	const char *method, zend_string *url, const cio_http_request *req)
+{
+	zend_class_entry *ce = cio_guzzle_enabled() ? cio_guzzle(guzzle_class) : NULL;
+	zval request, args[2], ex;
+
+	if (!ce) {
+		cio_set_transfer_props(zend_throw_exception(native, message, 0), method, url);
+	} else if (cio_guzzle_request(&request, method, url, req)) {
+		ZVAL_STRING(&args[0], message);
+		ZVAL_COPY_VALUE(&args[1], &request);
+		if (cio_new(&ex, ce, 2, args)) {
+			zend_throw_exception_object(&ex);
+		}
+		zval_ptr_dtor(&args[0]);
+		zval_ptr_dtor(&args[1]);
+	}
+}
+
 void cio_throw_validation(const char *http_method, const char *message)
 {
 	zend_string *slash = zend_string_init("/", 1, 0);
 
-	if (cio_guzzle_enabled()) {
-		zval request, args[2], ex;
-		if (cio_guzzle_request(&request, http_method, slash, NULL)) {
-			ZVAL_STRING(&args[0], message);
-			ZVAL_COPY_VALUE(&args[1], &request);
-			if (cio_new(&ex, cio_guzzle(CIO_GUZZLE_REQUEST_EXCEPTION), 2, args)) {
-				zend_throw_exception_object(&ex);
-			}
-			zval_ptr_dtor(&args[0]);
-			zval_ptr_dtor(&args[1]);
-		}
-	} else {
-		cio_set_transfer_props(zend_throw_exception(cio_ce_request, message, 0), http_method, slash);
-	}
+	cio_throw_request_failure(CIO_GUZZLE_REQUEST_EXCEPTION, cio_ce_request, message, http_method, slash, NULL);
 	zend_string_release(slash);
 }
 
@@ -228,22 +236,9 @@ static void cio_throw_connect(const cio_http_request *req, const cio_http_respon
 	zend_string *message = zend_strpprintf(0,
 		"cURL error %d: %s (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for %s",
 		(int)res->error, res->errbuf, ZSTR_VAL(res->url));
-	zend_class_entry *ce = cio_guzzle_enabled() ? cio_guzzle(CIO_GUZZLE_CONNECT_EXCEPTION) : NULL;
 
-	if (ce) {
-		zval request, args[2], ex;
-		if (cio_guzzle_request(&request, req->method, res->url, req)) {
-			ZVAL_STR_COPY(&args[0], message);
-			ZVAL_COPY_VALUE(&args[1], &request);
-			if (cio_new(&ex, ce, 2, args)) {
-				zend_throw_exception_object(&ex);
-			}
-			zval_ptr_dtor(&args[0]);
-			zval_ptr_dtor(&args[1]);
-		}
-	} else {
-		cio_set_transfer_props(zend_throw_exception(cio_ce_connect, ZSTR_VAL(message), 0), req->method, res->url);
-	}
+	cio_throw_request_failure(CIO_GUZZLE_CONNECT_EXCEPTION, cio_ce_connect, ZSTR_VAL(message), req->method, res->url,
+		req);
 	zend_string_release(message);
 }
 

@@ -165,6 +165,24 @@ static size_t cio_http_on_header(char *data, size_t size, size_t nmemb, void *us
 	return len;
 }
 
+struct curl_slist *cio_http_header_list(bool body, zend_string *authorization, int retry)
+{
+	struct curl_slist *list = curl_slist_append(NULL, "Accept: application/json");
+
+	/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
+	list = curl_slist_append(list, body ? "Content-Type: application/json" : "Content-Type:");
+	list = curl_slist_append(list, "Expect:");
+	if (authorization) {
+		list = curl_slist_append(list, ZSTR_VAL(authorization));
+	}
+	if (retry) {
+		char retry_header[40];
+		snprintf(retry_header, sizeof(retry_header), "X-Retry-Count: %d", retry);
+		list = curl_slist_append(list, retry_header);
+	}
+	return list;
+}
+
 /* One request in flight, with where its policy stands. */
 typedef struct {
 	const cio_http_request *req;
@@ -190,20 +208,9 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	struct curl_slist *headers = req->headers;
 
 	if (t->retry || !t->with_auth || !headers) {
-		char retry_header[40];
 		curl_slist_free_all(t->own_headers);
-		headers = curl_slist_append(NULL, "Accept: application/json");
-		/* An empty value stops libcurl from adding its own form Content-Type and Expect headers. */
-		headers = curl_slist_append(headers, req->body ? "Content-Type: application/json" : "Content-Type:");
-		headers = curl_slist_append(headers, "Expect:");
-		if (t->with_auth) {
-			headers = curl_slist_append(headers, ZSTR_VAL(req->authorization));
-		}
-		if (t->retry) {
-			snprintf(retry_header, sizeof(retry_header), "X-Retry-Count: %d", t->retry);
-			headers = curl_slist_append(headers, retry_header);
-		}
-		t->own_headers = headers;
+		headers = t->own_headers = cio_http_header_list(req->body != NULL, t->with_auth ? req->authorization : NULL,
+			t->retry);
 	}
 
 	if (t->configured != cfg->serial) {

@@ -196,20 +196,10 @@ static void cio_merge_answer(zval *merged, zval *answer, zend_long offset)
  * sends through Guzzle: the pre-encoded body is decoded back into the array post() takes. */
 static zend_result cio_send_through_post(zval *client, const char *path, zend_string *body, zval *answer)
 {
-	zval payload, args[2], region, version, base;
+	zval payload, args[2], base;
 	zend_result result;
 
-	if (cio_call_method(client, "getRegion", &region, 0, NULL) == FAILURE) {
-		return FAILURE;
-	}
-	ZVAL_STRINGL(&version, "v2", 2);
-	result = Z_TYPE(region) == IS_OBJECT ? cio_call_method(&region, "trackUri", &base, 1, &version) : FAILURE;
-	zval_ptr_dtor(&version);
-	zval_ptr_dtor(&region);
-	if (result == FAILURE) {
-		if (!EG(exception)) {
-			zend_throw_error(NULL, "getRegion() did not return a region");
-		}
+	if (cio_endpoint_base_url(client, false, &base) == FAILURE) {
 		return FAILURE;
 	}
 	cio_json_decode(&payload, ZSTR_VAL(body), ZSTR_LEN(body), true);
@@ -504,6 +494,21 @@ void cio_queue_free(cio_queue *q)
 	cio_queue_clear(q);
 }
 
+/* Appends one operation's JSON to a queue (or to the lines of a spool being replayed). */
+static void cio_queue_append(cio_queue *q, const char *json, size_t len)
+{
+	if (q->count == q->cap) {
+		q->cap = q->cap ? q->cap * 2 : 64;
+		q->ends = safe_erealloc(q->ends, q->cap, sizeof(size_t), 0);
+	}
+	if (q->count) {
+		smart_str_appendc(&q->json, ',');
+	}
+	smart_str_appendl(&q->json, json, len);
+	smart_str_0(&q->json);
+	q->ends[q->count++] = ZSTR_LEN(q->json.s);
+}
+
 static size_t cio_queue_start(const cio_queue *q, uint32_t i)
 {
 	return i ? q->ends[i - 1] + 1 : 0; /* + 1: the comma */
@@ -677,16 +682,7 @@ void cio_track_queue(zval *client, zval *op)
 		}
 		zval_ptr_dtor(&answer);
 	}
-	if (q->count == q->cap) {
-		q->cap = q->cap ? q->cap * 2 : 64;
-		q->ends = safe_erealloc(q->ends, q->cap, sizeof(size_t), 0);
-	}
-	if (q->count) {
-		smart_str_appendc(&q->json, ',');
-	}
-	smart_str_append_smart_str(&q->json, &encoded);
-	smart_str_0(&q->json);
-	q->ends[q->count++] = ZSTR_LEN(q->json.s);
+	cio_queue_append(q, ZSTR_VAL(encoded.s), ZSTR_LEN(encoded.s));
 	smart_str_free(&encoded);
 
 	if (!q->pending) {
@@ -819,15 +815,7 @@ zend_long cio_track_replay(zval *client, zend_string *file)
 				bad_line = number;
 			}
 			zval_ptr_dtor(&op);
-			if (lines.count == lines.cap) {
-				lines.cap = lines.cap ? lines.cap * 2 : 64;
-				lines.ends = safe_erealloc(lines.ends, lines.cap, sizeof(size_t), 0);
-			}
-			if (lines.count) {
-				smart_str_appendc(&lines.json, ',');
-			}
-			smart_str_appendl(&lines.json, line, len);
-			lines.ends[lines.count++] = ZSTR_LEN(lines.json.s);
+			cio_queue_append(&lines, line, len);
 		}
 		efree(line);
 	}
