@@ -439,18 +439,23 @@ static zend_result cio_append_query(smart_str *url, zval *query)
 {
 	ZVAL_DEREF(query);
 	if (Z_TYPE_P(query) == IS_ARRAY || Z_TYPE_P(query) == IS_OBJECT) {
-		smart_str q = {0};
-		php_url_encode_hash_ex(HASH_OF(query), &q, NULL, 0, NULL, 0, NULL, 0,
-			Z_TYPE_P(query) == IS_OBJECT ? query : NULL, "&", PHP_QUERY_RFC3986);
-		if (EG(exception)) {
-			smart_str_free(&q);
+		zval args[4], q;
+		ZVAL_COPY(&args[0], query);
+		ZVAL_EMPTY_STRING(&args[1]);
+		ZVAL_STRINGL(&args[2], "&", 1);
+		ZVAL_LONG(&args[3], PHP_QUERY_RFC3986);
+		zend_result result = cio_call_function("http_build_query", &q, 4, args);
+		for (int i = 0; i < 4; i++) {
+			zval_ptr_dtor(&args[i]);
+		}
+		if (result == FAILURE) {
 			return FAILURE;
 		}
-		if (q.s && ZSTR_LEN(q.s)) {
+		if (Z_TYPE(q) == IS_STRING && Z_STRLEN(q)) {
 			smart_str_appendc(url, strchr(ZSTR_VAL(url->s), '?') ? '&' : '?');
-			smart_str_append(url, q.s);
+			smart_str_append(url, Z_STR(q));
 		}
-		smart_str_free(&q);
+		zval_ptr_dtor(&q);
 		return SUCCESS;
 	}
 	zend_string *s = zval_try_get_string(query);

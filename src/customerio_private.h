@@ -205,5 +205,8 @@ zend_result cio_endpoint_base_url(zval *client, bool app, zval *url);
 
 /* Calls $object->$name(...$args) through the engine, so overrides and test doubles win. */
 zend_result cio_call_method(zval *object, const char *name, zval *retval, uint32_t argc, zval *argv);
+/* Calls the global PHP function name(...$args). For engine functions whose C signature changes between PHP
+ * versions (http_build_query, preg_match), the PHP-level call is the stable API. */
+zend_result cio_call_function(const char *name, zval *retval, uint32_t argc, zval *argv);
 
 #endif

@@ -200,6 +200,24 @@ zend_result cio_call_method(zval *object, const char *name, zval *retval, uint32
 	return SUCCESS;
 }
 
+zend_result cio_call_function(const char *name, zval *retval, uint32_t argc, zval *argv)
+{
+	zval function;
+	zend_result result;
+
+	ZVAL_STRING(&function, name);
+	result = call_user_function(NULL, NULL, &function, retval, argc, argv);
+	zval_ptr_dtor(&function);
+	if (result == FAILURE || EG(exception)) {
+		if (result == SUCCESS) {
+			zval_ptr_dtor(retval);
+		}
+		ZVAL_UNDEF(retval);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 /* $ht[$key] with numeric-string keys as integers, like PHP's array access, references followed */
 static zval *cio_find(HashTable *ht, const char *key, size_t len)
 {

@@ -4,7 +4,6 @@
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "ext/spl/spl_exceptions.h"
-#include "ext/pcre/php_pcre.h"
 #include "stubs/exception_arginfo.h"
 
 zend_class_entry *cio_ce_exception, *cio_ce_invalid_argument, *cio_ce_transfer, *cio_ce_request;
@@ -32,7 +31,14 @@ static zend_class_entry *cio_guzzle(int which)
 	if (CIO_G(exceptions) == CIO_EXCEPTIONS_NATIVE) {
 		return NULL;
 	}
-	return zend_lookup_class(cio_guzzle_names[which]);
+	zend_object *pending = EG(exception);
+	zend_class_entry *ce = zend_lookup_class(cio_guzzle_names[which]);
+	if (EG(exception) != pending) {
+		/* an autoloader that throws: Guzzle is not available, and its error must not replace ours */
+		zend_clear_exception();
+		return NULL;
+	}
+	return ce;
 }
 
 static bool cio_guzzle_enabled(void)
@@ -187,12 +193,15 @@ static void cio_append_body_summary(smart_str *msg, const smart_str *body)
 		return;
 	}
 	zend_string *summary = zend_string_init(ZSTR_VAL(body->s), MIN(len, limit), 0);
-	zend_string *pattern = zend_string_init(CIO_PRINTABLE, sizeof(CIO_PRINTABLE) - 1, 0);
-	pcre_cache_entry *pce = pcre_get_compiled_regex_cache(pattern);
-	ZVAL_FALSE(&matched);
-	if (pce) {
-		php_pcre_match_impl(pce, summary, &matched, NULL, 0, 0, 0, 0);
+	zval args[2];
+	ZVAL_STRINGL(&args[0], CIO_PRINTABLE, sizeof(CIO_PRINTABLE) - 1);
+	ZVAL_STR_COPY(&args[1], summary);
+	/* false on invalid UTF-8: no summary then, as with Guzzle */
+	if (cio_call_function("preg_match", &matched, 2, args) == FAILURE) {
+		ZVAL_FALSE(&matched);
 	}
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
 	if (Z_TYPE(matched) == IS_LONG && Z_LVAL(matched) == 0) {
 		smart_str_appends(msg, ":\n");
 		smart_str_append(msg, summary);
@@ -201,7 +210,6 @@ static void cio_append_body_summary(smart_str *msg, const smart_str *body)
 		}
 		smart_str_appendc(msg, '\n');
 	}
-	zend_string_release(pattern);
 	zend_string_release(summary);
 }
 
