@@ -91,7 +91,7 @@ b: on_error throws
 
 Warning: Uncaught LogicException: from on_error in %s102-queue-shutdown-in-process.php:%d
 Stack trace:
-#0 [internal function]: {closure}(Object(Customerio\Exception\ConnectException), Array)
+#0 [internal function]: {closure%S}(Object(Customerio\Exception\ConnectException), Array)
 #1 {main}
   thrown in %s102-queue-shutdown-in-process.php on line %d
 SubClient::post(batch) 1 ops, endpoint %s/api/v2/

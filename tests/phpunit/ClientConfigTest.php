@@ -136,6 +136,7 @@ final class ClientConfigTest extends TestCase
     }
 
     /** @dataProvider invalidRegions */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidRegions')]
     public function testUnknownRegionOptionThrows(string $region): void
     {
         $this->expectException(InvalidRegionException::class);
@@ -239,6 +240,7 @@ final class ClientConfigTest extends TestCase
     }
 
     /** @dataProvider invalidUrls */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidUrls')]
     public function testInvalidTrackUrlThrows(string $url): void
     {
         $e = $this->catchThrowable(fn () => new Client(self::API_KEY, self::SITE_ID, ['track_url' => $url]));
@@ -248,6 +250,7 @@ final class ClientConfigTest extends TestCase
     }
 
     /** @dataProvider invalidUrls */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidUrls')]
     public function testInvalidApiUrlThrows(string $url): void
     {
         $e = $this->catchThrowable(fn () => new Client(self::API_KEY, self::SITE_ID, ['api_url' => $url]));
@@ -302,6 +305,7 @@ final class ClientConfigTest extends TestCase
     }
 
     /** @dataProvider secondsOptions */
+    #[\PHPUnit\Framework\Attributes\DataProvider('secondsOptions')]
     public function testSecondsOptionsAcceptIntAndFloat(string $option): void
     {
         $client = $this->client([$option => 3]);
@@ -316,6 +320,7 @@ final class ClientConfigTest extends TestCase
      * @dataProvider wrongTypeSeconds
      * @param mixed $value
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('wrongTypeSeconds')]
     public function testSecondsOptionsOfWrongTypeThrowTypeError(string $option, $value): void
     {
         $e = $this->catchThrowable(fn () => new Client(self::API_KEY, self::SITE_ID, [$option => $value]));
@@ -338,6 +343,7 @@ final class ClientConfigTest extends TestCase
     }
 
     /** @dataProvider secondsOptions */
+    #[\PHPUnit\Framework\Attributes\DataProvider('secondsOptions')]
     public function testNegativeSecondsThrowInvalidArgument(string $option): void
     {
         foreach ([-1, -0.5] as $value) {

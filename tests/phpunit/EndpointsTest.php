@@ -229,6 +229,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider calls */
+    #[\PHPUnit\Framework\Attributes\DataProvider('calls')]
     public function testEndpointCall(string $endpoint, string $method, array $options, string $http, string $path,
         string $query, ?array $json): void
     {
@@ -485,6 +486,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider invalidCalls */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidCalls')]
     public function testValidationThrowsNativeRequestExceptionAndSendsNothing(string $endpoint, string $method,
         array $options, string $message): void
     {
@@ -500,6 +502,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider invalidCalls */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidCalls')]
     public function testValidationThrowsGuzzleRequestExceptionWithTheSdkMethod(string $endpoint, string $method,
         array $options, string $message, string $sdkMethod): void
     {
@@ -566,6 +569,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider encodedIds */
+    #[\PHPUnit\Framework\Attributes\DataProvider('encodedIds')]
     public function testPathIdsArePercentEncodedAsOneSegment($id, string $encoded): void
     {
         $client = $this->appClient();
@@ -622,6 +626,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider emptyIds */
+    #[\PHPUnit\Framework\Attributes\DataProvider('emptyIds')]
     public function testEmptyIdThrowsInvalidArgumentAndSendsNothing(string $endpoint, string $method, array $options): void
     {
         $client = $this->appClient();
@@ -645,6 +650,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider arrayIds */
+    #[\PHPUnit\Framework\Attributes\DataProvider('arrayIds')]
     public function testArrayIdThrowsTypeErrorAndSendsNothing(string $endpoint, string $method, array $options): void
     {
         $client = $this->appClient();
@@ -678,6 +684,7 @@ final class EndpointsTest extends TestCase
     }
 
     /** @dataProvider getters */
+    #[\PHPUnit\Framework\Attributes\DataProvider('getters')]
     public function testGetterReturnsThePropertyObject(string $name, string $class): void
     {
         $client = $this->client();

@@ -170,6 +170,7 @@ final class ErrorsGuzzleTest extends TestCase
      * (RequestException::create with its BodySummarizer), and so does the Guzzle-mode message.
      * @dataProvider summaryBodies
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('summaryBodies')]
     public function testNativeAndGuzzleMessagesEqualGuzzlesOwn(int $status, string $body): void
     {
         $client = $this->client();

@@ -66,6 +66,7 @@ final class ErrorsNativeTest extends TestCase
     }
 
     /** @dataProvider statuses */
+    #[\PHPUnit\Framework\Attributes\DataProvider('statuses')]
     public function testStatusMapsToClassCodeAndLabel(int $status, string $class, string $label): void
     {
         $e = $this->entityError($status, '{"meta":{"error":"nope"}}');
@@ -177,6 +178,7 @@ final class ErrorsNativeTest extends TestCase
     }
 
     /** @dataProvider verbs */
+    #[\PHPUnit\Framework\Attributes\DataProvider('verbs')]
     public function testVerbsReportTheirMethod(string $verb, string $method): void
     {
         self::server()->respond(409, '{"meta":{"error":"conflict"}}');
@@ -200,6 +202,7 @@ final class ErrorsNativeTest extends TestCase
     }
 
     /** @dataProvider errorBodies */
+    #[\PHPUnit\Framework\Attributes\DataProvider('errorBodies')]
     public function testGetErrors(string $body, array $expected): void
     {
         $e = $this->entityError(400, $body);

@@ -310,6 +310,7 @@ final class GuzzleInjectionTest extends TestCase
     }
 
     /** @dataProvider exceptionModes */
+    #[\PHPUnit\Framework\Attributes\DataProvider('exceptionModes')]
     public function testGuzzle404ThrowsGuzzleClientException(string $mode): void
     {
         ini_set('customerio.exceptions', $mode);

@@ -12,6 +12,7 @@ final class JsonTest extends TestCase
     /**
      * @dataProvider bodies
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('bodies')]
     public function testBodyDecodesLikeJsonEncode(array $value): void
     {
         $this->client()->post('x', $value);
@@ -76,6 +77,7 @@ final class JsonTest extends TestCase
      * @dataProvider invalidValues
      * @param callable(): array $make
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidValues')]
     public function testRejectedBeforeSendingNative(callable $make): void
     {
         $value = $make();
@@ -94,6 +96,7 @@ final class JsonTest extends TestCase
      * @dataProvider invalidValues
      * @param callable(): array $make
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidValues')]
     public function testRejectedBeforeSendingGuzzle(callable $make): void
     {
         self::loadGuzzle();
@@ -112,6 +115,7 @@ final class JsonTest extends TestCase
      * @dataProvider invalidValues
      * @param callable(): array $make
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidValues')]
     public function testEntityRejectedBeforeSending(callable $make): void
     {
         $value = self::entityPayload();

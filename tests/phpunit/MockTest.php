@@ -190,6 +190,7 @@ final class MockTest extends TestCase
      * @dataProvider stateMethods
      * @param callable(Client): mixed $call
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('stateMethods')]
     public function testUninitializedClientThrowsError(callable $call): void
     {
         $client = (new \ReflectionClass(Client::class))->newInstanceWithoutConstructor();

@@ -31,6 +31,7 @@ final class PathHelpersTest extends TestCase
     }
 
     /** @dataProvider emptyIds */
+    #[\PHPUnit\Framework\Attributes\DataProvider('emptyIds')]
     public function testEmptyIdIsDropped($id): void
     {
         $base = $this->base();
@@ -63,6 +64,7 @@ final class PathHelpersTest extends TestCase
     }
 
     /** @dataProvider helpers */
+    #[\PHPUnit\Framework\Attributes\DataProvider('helpers')]
     public function testHelperPrefix(string $helper, string $prefix): void
     {
         $base = $this->base();

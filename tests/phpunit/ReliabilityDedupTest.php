@@ -24,7 +24,7 @@ final class ReliabilityDedupTest extends TestCase
     }
 
     /** Asserts $sent is $op with a fresh ULID id appended as its last key; returns the id. */
-    private function assertGotId(array $op, array $sent, string $body = null): string
+    private function assertGotId(array $op, array $sent, ?string $body = null): string
     {
         $this->assertArrayHasKey('id', $sent, 'an id was added');
         $keys = array_keys($sent);
@@ -48,6 +48,7 @@ final class ReliabilityDedupTest extends TestCase
     }
 
     /** @dataProvider idActions */
+    #[\PHPUnit\Framework\Attributes\DataProvider('idActions')]
     public function testEntityGetsAUlidId(string $action): void
     {
         $op = ['type' => 'person', 'action' => $action, 'identifiers' => ['id' => 'u1'], 'name' => 'x',
@@ -153,6 +154,7 @@ final class ReliabilityDedupTest extends TestCase
     }
 
     /** @dataProvider opsWithoutId */
+    #[\PHPUnit\Framework\Attributes\DataProvider('opsWithoutId')]
     public function testOnlyPersonEventsPagesAndScreensGetAnId(array $op): void
     {
         $client = $this->client(['retries' => 0]);

@@ -60,6 +60,7 @@ final class ReliabilityFaultTest extends TestCase
     }
 
     /** @dataProvider lineBreaks */
+    #[\PHPUnit\Framework\Attributes\DataProvider('lineBreaks')]
     public function testLineBreaksInCredentialsAreRefusedBeforeSending(string $bad): void
     {
         foreach ([
@@ -88,6 +89,7 @@ final class ReliabilityFaultTest extends TestCase
     }
 
     /** @dataProvider lineBreaks */
+    #[\PHPUnit\Framework\Attributes\DataProvider('lineBreaks')]
     public function testLineBreaksInUrlsAreRefused(string $bad): void
     {
         foreach (['track_url', 'api_url'] as $option) {
@@ -104,6 +106,7 @@ final class ReliabilityFaultTest extends TestCase
     }
 
     /** @dataProvider lineBreaks */
+    #[\PHPUnit\Framework\Attributes\DataProvider('lineBreaks')]
     public function testLineBreaksInEndpointPathsAreRefusedBeforeSending(string $bad): void
     {
         $client = $this->appClient(['retries' => 0]);
@@ -179,6 +182,7 @@ final class ReliabilityFaultTest extends TestCase
     }
 
     /** @dataProvider brokenAnswers */
+    #[\PHPUnit\Framework\Attributes\DataProvider('brokenAnswers')]
     public function testABrokenAnswerIsAConnectExceptionAndTheClientRecovers($action, string $prefix): void
     {
         $client = $this->faultClient(['timeout' => 2]);
@@ -257,6 +261,7 @@ final class ReliabilityFaultTest extends TestCase
      * What json_encode() makes of the value is what arrives; what it refuses is refused before sending.
      * @dataProvider payloadValues
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('payloadValues')]
     public function testValuesInPayloadsAreEncodedLikeJsonEncodeOrRefused($value): void
     {
         $op = self::identifyOp('42', ['value' => $value]);

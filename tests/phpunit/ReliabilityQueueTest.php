@@ -66,6 +66,7 @@ final class ReliabilityQueueTest extends TestCase
     }
 
     /** @dataProvider invalidOperations */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidOperations')]
     public function testQueueValidatesLikeEntity(array $op, string $message): void
     {
         $client = $this->client(['retries' => 0]);

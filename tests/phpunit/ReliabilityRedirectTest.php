@@ -18,6 +18,7 @@ final class ReliabilityRedirectTest extends TestCase
     }
 
     /** @dataProvider redirectStatuses */
+    #[\PHPUnit\Framework\Attributes\DataProvider('redirectStatuses')]
     public function testRedirectIsFollowedWithMethodBodyAndAuthorization(int $status): void
     {
         self::server()->respond($status, '', ['Location' => $this->url() . '/moved/v2/entity'])

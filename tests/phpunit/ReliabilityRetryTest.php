@@ -52,6 +52,7 @@ final class ReliabilityRetryTest extends TestCase
     }
 
     /** @dataProvider retryableStatuses */
+    #[\PHPUnit\Framework\Attributes\DataProvider('retryableStatuses')]
     public function testRetryableStatusIsRetriedAndTheFinalAnswerReturned(int $status): void
     {
         $this->fs->respond($status, '{"attempt":1}')->respond($status, '{"attempt":2}')->respond(200, '{"ok":"third"}');
@@ -78,6 +79,7 @@ final class ReliabilityRetryTest extends TestCase
     }
 
     /** @dataProvider nonRetryableStatuses */
+    #[\PHPUnit\Framework\Attributes\DataProvider('nonRetryableStatuses')]
     public function testOtherClientErrorsAreNotRetried(int $status): void
     {
         $this->fs->respond($status, '{"errors":[{"reason":"nope"}]}')->respond(200, '{"ok":"should not be reached"}');
@@ -172,6 +174,7 @@ final class ReliabilityRetryTest extends TestCase
     }
 
     /** @dataProvider connectionFaults */
+    #[\PHPUnit\Framework\Attributes\DataProvider('connectionFaults')]
     public function testConnectionFailuresAreRetried(string $fault): void
     {
         $this->fs->script([$fault, 3], [$fault, 3])->respond(200, '{"ok":"after faults"}');

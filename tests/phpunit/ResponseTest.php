@@ -70,6 +70,7 @@ final class ResponseTest extends TestCase
     }
 
     /** @dataProvider nullBodies */
+    #[\PHPUnit\Framework\Attributes\DataProvider('nullBodies')]
     public function testEmptyOrNonJsonBodyGivesNull(int $status, string $body): void
     {
         self::server()->respond($status, $body, ['Content-Type' => 'text/plain']);
@@ -103,6 +104,7 @@ final class ResponseTest extends TestCase
      * @dataProvider scalarBodies
      * @param mixed $expected
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('scalarBodies')]
     public function testJsonScalarsAndListsAreDecoded(string $body, $expected): void
     {
         self::server()->respond(200, $body);

@@ -8,6 +8,7 @@ namespace Customerio\Tests\PHPUnit;
 final class RoutingTest extends TestCase
 {
     /** @dataProvider verbs */
+    #[\PHPUnit\Framework\Attributes\DataProvider('verbs')]
     public function testVerbsGoToTrackV1WithBasicAuth(string $verb, string $method): void
     {
         $this->client()->$verb('customers/ann', ['email' => 'ann@example.com', 'n' => 3]);
@@ -27,6 +28,7 @@ final class RoutingTest extends TestCase
     }
 
     /** @dataProvider verbs */
+    #[\PHPUnit\Framework\Attributes\DataProvider('verbs')]
     public function testEmptyArraySendsNoBodyAndNoContentType(string $verb, string $method): void
     {
         $this->client()->$verb('customers/ann/suppress', []);
@@ -40,6 +42,7 @@ final class RoutingTest extends TestCase
     }
 
     /** @dataProvider verbs */
+    #[\PHPUnit\Framework\Attributes\DataProvider('verbs')]
     public function testEndpointKeyReplacesTheBaseAndLeavesTheBody(string $verb, string $method): void
     {
         $this->client()->$verb('things/1', ['endpoint' => $this->url() . '/custom/base/', 'name' => 'x']);
@@ -81,6 +84,7 @@ final class RoutingTest extends TestCase
     }
 
     /** @dataProvider verbs */
+    #[\PHPUnit\Framework\Attributes\DataProvider('verbs')]
     public function testAppApiEndpointUsesBearerAuth(string $verb, string $method): void
     {
         $client = $this->appClient();

@@ -95,6 +95,7 @@ final class TrackTest extends TestCase
     /**
      * @dataProvider invalidEntities
      */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidEntities')]
     public function testEntityValidationInOrder(array $options, string $message): void
     {
         $client = $this->client();
@@ -134,6 +135,7 @@ final class TrackTest extends TestCase
     }
 
     /** @dataProvider invalidBatches */
+    #[\PHPUnit\Framework\Attributes\DataProvider('invalidBatches')]
     public function testBatchValidation(array $options): void
     {
         $e = $this->catchThrowable(fn () => $this->client()->track->batch($options));
