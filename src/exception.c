@@ -13,6 +13,12 @@ zend_class_entry *cio_ce_bad_response, *cio_ce_client_error, *cio_ce_server_erro
 	X(REQUEST_EXCEPTION, "GuzzleHttp\\Exception\\RequestException") \
 	X(CONNECT_EXCEPTION, "GuzzleHttp\\Exception\\ConnectException") \
 	X(INVALID_ARGUMENT, "GuzzleHttp\\Exception\\InvalidArgumentException") \
+	X(CONNECT_TIMEOUT, "GuzzleHttp\\Exception\\ConnectTimeoutException") /* Guzzle 8 from here */ \
+	X(NETWORK, "GuzzleHttp\\Exception\\NetworkException") \
+	X(NETWORK_TIMEOUT, "GuzzleHttp\\Exception\\NetworkTimeoutException") \
+	X(RESPONSE, "GuzzleHttp\\Exception\\ResponseException") \
+	X(RESPONSE_TRANSFER, "GuzzleHttp\\Exception\\ResponseTransferException") \
+	X(RESPONSE_TIMEOUT, "GuzzleHttp\\Exception\\ResponseTimeoutException") \
 	X(PSR7_REQUEST, "GuzzleHttp\\Psr7\\Request") \
 	X(PSR7_RESPONSE, "GuzzleHttp\\Psr7\\Response")
 
@@ -239,26 +245,11 @@ static void cio_parse_errors(const smart_str *body, zval *errors)
 	zval_ptr_dtor(&decoded);
 }
 
-static void cio_throw_connect(const cio_http_request *req, const cio_http_response *res)
+/* The PSR-7 response Guzzle would have handed to its exception (the body as received, possibly cut off). */
+static bool cio_guzzle_response(zval *out, const cio_http_response *res, zval *headers, zend_string *reason)
 {
-	zend_string *message = zend_strpprintf(0,
-		"cURL error %d: %s (see https://curl.haxx.se/libcurl/c/libcurl-errors.html) for %s",
-		(int)res->error, res->errbuf, ZSTR_VAL(res->url));
+	zval args[5];
 
-	cio_throw_request_failure(CIO_GUZZLE_CONNECT_EXCEPTION, cio_ce_connect, ZSTR_VAL(message), req->method, res->url,
-		req);
-	zend_string_release(message);
-}
-
-/* Guzzle builds the exception from PSR-7 objects itself: class, message and getResponse() are its own. */
-static void cio_throw_guzzle_http(const cio_http_request *req, const cio_http_response *res, zval *headers,
-	zend_string *reason)
-{
-	zval request, response, args[5], ex;
-
-	if (!cio_guzzle_request(&request, req->method, res->url, req)) {
-		return;
-	}
 	ZVAL_LONG(&args[0], res->status);
 	ZVAL_COPY(&args[1], headers);
 	if (res->body.s) {
@@ -272,7 +263,134 @@ static void cio_throw_guzzle_http(const cio_http_request *req, const cio_http_re
 	} else {
 		ZVAL_NULL(&args[4]);
 	}
-	if (cio_new(&response, cio_guzzle(CIO_GUZZLE_PSR7_RESPONSE), 5, args)) {
+	bool ok = cio_new(out, cio_guzzle(CIO_GUZZLE_PSR7_RESPONSE), 5, args);
+	for (int i = 0; i < 5; i++) {
+		zval_ptr_dtor(&args[i]);
+	}
+	return ok;
+}
+
+/* GuzzleHttp\ClientInterface::MAJOR_VERSION (7 or 8): the two pick different classes for a failed transfer. */
+static zend_long cio_guzzle_major(void)
+{
+	zend_string *name = zend_string_init("GuzzleHttp\\ClientInterface::MAJOR_VERSION",
+		sizeof("GuzzleHttp\\ClientInterface::MAJOR_VERSION") - 1, 0);
+	zend_object *pending = EG(exception);
+	zval *value = zend_get_constant_ex(name, NULL, ZEND_FETCH_CLASS_SILENT);
+	zend_string_release(name);
+	if (EG(exception) != pending) {
+		zend_clear_exception();
+		return 7;
+	}
+	return value && Z_TYPE_P(value) == IS_LONG ? Z_LVAL_P(value) : 7;
+}
+
+static bool cio_curl_code_in(CURLcode code, const int *codes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((int)code == codes[i]) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The class Guzzle's own curl handler throws for this failed transfer, and whether it carries the response.
+ * Guzzle 7: ConnectException for timeouts, DNS, refused, TLS handshake and empty replies, else RequestException
+ * (with the response when its headers had arrived). Guzzle 8 splits by what failed: connecting, the network,
+ * a timeout, or a transfer whose response had already begun. */
+static int cio_guzzle_transfer_class(const cio_http_response *res, bool *with_response)
+{
+	static const int connect7[] = {6, 7, 28, 35, 52};
+	static const int connect8[] = {5, 6, 7, 35, 51, 60, 83, 90, 91, 96, 97, 98, 101};
+	static const int network8[] = {16, 52, 55, 56, 92, 95};
+	static const int response_transfer8[] = {8, 18, 23, 61};
+	bool response = res->status > 0;
+
+	*with_response = false;
+	if (cio_guzzle_major() < 8) {
+		if (cio_curl_code_in(res->error, connect7, sizeof(connect7) / sizeof(int))) {
+			return CIO_GUZZLE_CONNECT_EXCEPTION;
+		}
+		*with_response = response;
+		return CIO_GUZZLE_REQUEST_EXCEPTION;
+	}
+	*with_response = response;
+	if (res->error == CURLE_OPERATION_TIMEDOUT) {
+		if (response) {
+			return CIO_GUZZLE_RESPONSE_TIMEOUT;
+		}
+		/* libcurl's texts for a connect or name-lookup timeout, as Guzzle 8 matches them */
+		return strstr(res->errbuf, "onnection timed out") || strstr(res->errbuf, "Resolving timed out")
+			|| strstr(res->errbuf, "SSL connection timeout") ? CIO_GUZZLE_CONNECT_TIMEOUT : CIO_GUZZLE_NETWORK_TIMEOUT;
+	}
+	bool connect = cio_curl_code_in(res->error, connect8, sizeof(connect8) / sizeof(int));
+	bool network = cio_curl_code_in(res->error, network8, sizeof(network8) / sizeof(int));
+	if (response) {
+		return connect || network || cio_curl_code_in(res->error, response_transfer8, sizeof(response_transfer8) / sizeof(int))
+			? CIO_GUZZLE_RESPONSE_TRANSFER : CIO_GUZZLE_RESPONSE;
+	}
+	return connect ? CIO_GUZZLE_CONNECT_EXCEPTION : network ? CIO_GUZZLE_NETWORK : CIO_GUZZLE_REQUEST_EXCEPTION;
+}
+
+/* A transfer that failed (no complete answer): Guzzle's exception and message in Guzzle mode, else the native
+ * ConnectException with Guzzle 7's message. */
+static void cio_throw_connect(const cio_http_request *req, const cio_http_response *res)
+{
+	bool guzzle = cio_guzzle_enabled(), guzzle8 = guzzle && cio_guzzle_major() >= 8;
+	zend_string *message = zend_strpprintf(0, "cURL error %d: %s (see %s)", (int)res->error, res->errbuf,
+		guzzle8 ? "https://curl.se/libcurl/c/libcurl-errors.html" : "https://curl.haxx.se/libcurl/c/libcurl-errors.html");
+	bool with_response;
+	zval request, headers, args[3], ex;
+	zend_string *reason;
+
+	if (!strstr(res->errbuf, ZSTR_VAL(res->url)) && (res->errbuf[0] || !guzzle8)) {
+		zend_string *full = zend_strpprintf(0, "%s for %s", ZSTR_VAL(message), ZSTR_VAL(res->url));
+		zend_string_release(message);
+		message = full;
+	}
+	if (!guzzle) {
+		cio_throw_request_failure(CIO_GUZZLE_CONNECT_EXCEPTION, cio_ce_connect, ZSTR_VAL(message), req->method,
+			res->url, req);
+		zend_string_release(message);
+		return;
+	}
+	int which = cio_guzzle_transfer_class(res, &with_response);
+	zend_class_entry *ce = cio_guzzle(which);
+	if (ce && cio_guzzle_request(&request, req->method, res->url, req)) {
+		ZVAL_STR_COPY(&args[0], message);
+		ZVAL_COPY_VALUE(&args[1], &request);
+		ZVAL_UNDEF(&args[2]);
+		if (with_response) {
+			cio_http_parse_headers(res, &headers, &reason);
+			if (!cio_guzzle_response(&args[2], res, &headers, reason)) {
+				ZVAL_UNDEF(&args[2]);
+			}
+			zval_ptr_dtor(&headers);
+			if (reason) {
+				zend_string_release(reason);
+			}
+		}
+		if (!EG(exception) && cio_new(&ex, ce, Z_ISUNDEF(args[2]) ? 2 : 3, args)) {
+			zend_throw_exception_object(&ex);
+		}
+		for (int i = 0; i < 3; i++) {
+			zval_ptr_dtor(&args[i]);
+		}
+	}
+	zend_string_release(message);
+}
+
+/* Guzzle builds the exception from PSR-7 objects itself: class, message and getResponse() are its own. */
+static void cio_throw_guzzle_http(const cio_http_request *req, const cio_http_response *res, zval *headers,
+	zend_string *reason)
+{
+	zval request, response, ex;
+
+	if (!cio_guzzle_request(&request, req->method, res->url, req)) {
+		return;
+	}
+	if (cio_guzzle_response(&response, res, headers, reason)) {
 		zval create_args[2];
 		ZVAL_COPY_VALUE(&create_args[0], &request);
 		ZVAL_COPY_VALUE(&create_args[1], &response);
@@ -284,9 +402,6 @@ static void cio_throw_guzzle_http(const cio_http_request *req, const cio_http_re
 			zval_ptr_dtor(&ex);
 		}
 		zval_ptr_dtor(&response);
-	}
-	for (int i = 0; i < 5; i++) {
-		zval_ptr_dtor(&args[i]);
 	}
 	zval_ptr_dtor(&request);
 }

@@ -371,9 +371,9 @@ static void cio_transfer_end(CURLM *multi, cio_transfer *t, CURLcode code)
 		snprintf(res->errbuf, sizeof(res->errbuf), "response body exceeds max_response_bytes (%zu bytes)",
 			res->body_limit);
 	}
-	if (code == CURLE_OK) {
-		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &res->status);
-	} else if (!res->errbuf[0]) {
+	/* also after a failure: a status means the response had begun (Guzzle 8 reports such failures apart) */
+	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &res->status);
+	if (code != CURLE_OK && !res->errbuf[0]) {
 		strncpy(res->errbuf, curl_easy_strerror(code), sizeof(res->errbuf) - 1);
 	}
 	smart_str_0(&res->body);

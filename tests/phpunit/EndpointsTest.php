@@ -488,11 +488,12 @@ final class EndpointsTest extends TestCase
     /** @dataProvider invalidCalls */
     #[\PHPUnit\Framework\Attributes\DataProvider('invalidCalls')]
     public function testValidationThrowsNativeRequestExceptionAndSendsNothing(string $endpoint, string $method,
-        array $options, string $message): void
+        array $options, string $message, string $sdkMethod): void
     {
         $client = $this->appClient();
 
         $e = $this->catchThrowable(fn () => self::endpoint($client, $endpoint)->$method($options));
+        $this->assertSame($sdkMethod, $e->getMethod(), 'the method the SDK named');
 
         $this->assertExactClass(\Customerio\Exception\RequestException::class, $e);
         $this->assertInstanceOf(\Customerio\Exception\CustomerioException::class, $e);
@@ -518,7 +519,7 @@ final class EndpointsTest extends TestCase
         $this->assertSame(0, $e->getCode());
         $this->assertSame($sdkMethod, $e->getRequest()->getMethod());
         $this->assertSame('/', (string) $e->getRequest()->getUri());
-        $this->assertFalse($e->hasResponse());
+        $this->assertFalse(self::hasResponse($e));
         $this->assertNothingSent();
     }
 

@@ -150,7 +150,39 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
         $this->assertSame(ltrim($class, '\\'), get_class($e), 'exception: ' . $e->getMessage());
     }
 
-    /** The message Guzzle 7 itself builds for this request/response (RequestException::create). */
+    /** Guzzle's major version (7 or 8) as installed; the two differ in exception classes and message formats. */
+    protected static function guzzleMajor(): int
+    {
+        self::loadGuzzle();
+        return \GuzzleHttp\ClientInterface::MAJOR_VERSION;
+    }
+
+    /** hasResponse() where the class has it (native, Guzzle 7); Guzzle 8 says it by the class (ResponseException). */
+    protected static function hasResponse(\Throwable $e): bool
+    {
+        if (method_exists($e, 'hasResponse')) {
+            return $e->hasResponse();
+        }
+        return $e instanceof \GuzzleHttp\Exception\ResponseException;
+    }
+
+    /**
+     * The native classes' message for an HTTP error: Guzzle 7's format, whatever Guzzle is installed (label,
+     * request, status, and a summary of the first 120 bytes on their own lines when they are printable text).
+     */
+    protected static function nativeMessage(string $method, string $url, int $status, string $body,
+        string $reason): string
+    {
+        $label = $status >= 500 ? 'Server error' : ($status >= 400 ? 'Client error' : 'Unsuccessful request');
+        $message = "$label: `$method $url` resulted in a `$status $reason` response";
+        $summary = substr($body, 0, 120);
+        if ($body !== '' && preg_match('/[^\pL\pM\pN\pP\pS\pZ\n\r\t]/u', $summary) === 0) {
+            $message .= ":\n$summary" . (strlen($body) > 120 ? ' (truncated...)' : '') . "\n";
+        }
+        return $message;
+    }
+
+    /** The message Guzzle itself builds for this request/response (RequestException::create). */
     protected static function guzzleMessage(string $method, string $url, int $status, string $body): string
     {
         self::loadGuzzle();

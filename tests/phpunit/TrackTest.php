@@ -162,7 +162,7 @@ final class TrackTest extends TestCase
         $this->assertSame(0, $e->getCode());
         $this->assertSame('POST', $e->getMethod());
         $this->assertSame('/', $e->getUrl());
-        $this->assertFalse($e->hasResponse());
+        $this->assertFalse(self::hasResponse($e));
         $this->assertNull($e->getStatusCode());
         $this->assertNull($e->getResponseBody());
         $this->assertSame([], $e->getResponseHeaders());
