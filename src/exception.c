@@ -350,8 +350,7 @@ static void cio_throw_connect(const cio_http_request *req, const cio_http_respon
 		message = full;
 	}
 	if (!guzzle) {
-		cio_throw_request_failure(CIO_GUZZLE_CONNECT_EXCEPTION, cio_ce_connect, ZSTR_VAL(message), req->method,
-			res->url, req);
+		cio_set_transfer_props(zend_throw_exception(cio_ce_connect, ZSTR_VAL(message), 0), req->method, res->url);
 		zend_string_release(message);
 		return;
 	}

@@ -28,8 +28,7 @@ function dumps($value): array
     $out['reflection'] = '';
     if (is_object($value)) {
         foreach ((new ReflectionObject($value))->getProperties() as $p) {
-            $p->setAccessible(true);
-            $out['reflection'] .= $p->getName() . '=' . print_r($p->getValue($value), true);
+                    $out['reflection'] .= $p->getName() . '=' . print_r($p->getValue($value), true);
         }
     }
     try {

@@ -11,12 +11,10 @@ function forget_server(Customerio\Tests\TestServer $s): void
 {
     $r = new ReflectionObject($s);
     $p = $r->getProperty('process');
-    $p->setAccessible(true);
     $p->setValue($s, null);
     $dir = sys_get_temp_dir() . '/cio-phpt-child-' . getmypid();
     @mkdir($dir);
     $p = $r->getProperty('state');
-    $p->setAccessible(true);
     $p->setValue($s, $dir);
 }
 

@@ -30,8 +30,13 @@ function guzzle_client(array $responses, array $options = []): Customerio\Client
 function json_arg(Throwable $e)
 {
     foreach ($e->getTrace() as $frame) {
-        if (($frame['function'] ?? '') === 'request' && isset($frame['args'][2]['json'])) {
-            return $frame['args'][2]['json'];
+        $options = $frame['args'][2] ?? null;
+        // Guzzle 8 marks request()'s options #[\SensitiveParameter]: the trace keeps them wrapped
+        if ($options instanceof SensitiveParameterValue) {
+            $options = $options->getValue();
+        }
+        if (($frame['function'] ?? '') === 'request' && isset($options['json'])) {
+            return $options['json'];
         }
     }
     return 'no request frame';

@@ -237,6 +237,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
     }
 
     /** @after */
+    #[\PHPUnit\Framework\Attributes\After]
     protected function stopRawServers(): void
     {
         foreach ($this->rawServers as $proc) {
@@ -326,6 +327,7 @@ abstract class TestCase extends \PHPUnit\Framework\TestCase
     private array $tempDirs = [];
 
     /** @after */
+    #[\PHPUnit\Framework\Attributes\After]
     protected function removeTempDirs(): void
     {
         foreach ($this->tempDirs as $dir) {
