@@ -9,6 +9,7 @@
 #include "php.h"
 #include "zend_smart_str.h"
 #include "php_customerio.h"
+#include "compat.h"
 
 /* Class entries, registered in MINIT from the stubs. */
 extern zend_class_entry *cio_ce_client;
@@ -160,6 +161,8 @@ typedef struct {
 
 void cio_http_minit(void);
 void cio_http_mshutdown(void);
+/* A thread's (ZTS) or the process's globals go away: their libcurl handles with them. */
+void cio_http_gshutdown(zend_customerio_globals *g);
 void cio_http_rshutdown(void);
 zend_long cio_http_connections(void);
 /* Several requests at once (each with the policy of cio_http_send), on the process's connections. */

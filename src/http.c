@@ -1,4 +1,5 @@
-/* The one HTTP transport. Every transfer runs on one libcurl multi handle per worker process, kept across
+/* The one HTTP transport. Every transfer runs on one libcurl multi handle per worker process (per thread in a
+ * ZTS build: the handles live in the module globals), kept across
  * requests: its connection cache (keyed by scheme, host and port, HTTP/2 multiplexed where the server offers
  * it) is what lets a php-fpm worker skip the TCP and TLS handshakes of every page after its first. A share
  * handle adds the DNS cache and TLS sessions. All of it is made lazily inside a request (php-fpm forks after
@@ -27,31 +28,42 @@ void cio_http_minit(void)
 		PHP_CUSTOMERIO_VERSION, PHP_VERSION, info->version);
 }
 
-/* Closes every connection of this process (they are ours: the pid matches), or forgets a parent's. */
-static void cio_http_release(void)
+/* Closes every connection of the thread (or process) these globals belong to when they are ours (the pid
+ * matches), or forgets a parent's. Takes the globals explicitly: GSHUTDOWN may run in another thread. */
+static void cio_http_release_in(zend_customerio_globals *g)
 {
-	bool own = CIO_G(owner_pid) == getpid();
+	bool own = g->owner_pid == getpid();
 
-	for (int i = 0; i < CIO_G(pool_size); i++) {
+	for (int i = 0; i < g->pool_size; i++) {
 		if (own) {
-			curl_easy_cleanup(CIO_G(pool)[i].easy);
+			curl_easy_cleanup(g->pool[i].easy);
 		}
 	}
-	CIO_G(pool_size) = 0;
-	if (CIO_G(multi) && own) {
-		curl_multi_cleanup(CIO_G(multi));
+	g->pool_size = 0;
+	if (g->multi && own) {
+		curl_multi_cleanup(g->multi);
 	}
-	if (CIO_G(share) && own) {
-		curl_share_cleanup(CIO_G(share));
+	if (g->share && own) {
+		curl_share_cleanup(g->share);
 	}
-	CIO_G(multi) = NULL;
-	CIO_G(share) = NULL;
-	CIO_G(connections_open) = 0;
+	g->multi = NULL;
+	g->share = NULL;
+	g->connections_open = 0;
+}
+
+static void cio_http_release(void)
+{
+	cio_http_release_in(ZEND_MODULE_GLOBALS_BULK(customerio));
 }
 
 void cio_http_mshutdown(void)
 {
 	cio_http_release();
+}
+
+void cio_http_gshutdown(zend_customerio_globals *g)
+{
+	cio_http_release_in(g);
 }
 
 void cio_http_rshutdown(void)
@@ -115,20 +127,21 @@ zend_long cio_http_connections(void)
 	return CIO_G(owner_pid) == getpid() ? CIO_G(connections_open) : 0;
 }
 
+/* clientp: the globals of the thread whose handles these are (set with the callbacks) */
 static curl_socket_t cio_http_open_socket(void *clientp, curlsocktype purpose, struct curl_sockaddr *address)
 {
 	curl_socket_t fd = socket(address->family, address->socktype, address->protocol);
 
 	if (fd != CURL_SOCKET_BAD) {
-		CIO_G(connections_open)++;
-		CIO_G(connections_made)++;
+		((zend_customerio_globals *)clientp)->connections_open++;
+		((zend_customerio_globals *)clientp)->connections_made++;
 	}
 	return fd;
 }
 
 static int cio_http_close_socket(void *clientp, curl_socket_t fd)
 {
-	CIO_G(connections_open)--;
+	((zend_customerio_globals *)clientp)->connections_open--;
 	return close(fd);
 }
 
@@ -216,7 +229,7 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	if (t->configured != cfg->serial) {
 		/* what stays the same for every request of this configuration, set once per handle */
 		curl_easy_reset(curl);
-#if LIBCURL_VERSION_NUM >= 0x075500 /* 7.85.0 */
+#if CIO_HAVE_PROTOCOLS_STR
 		curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
 		curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
@@ -225,9 +238,13 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 		curl_easy_setopt(curl, CURLOPT_SHARE, CIO_G(share));
 		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 		curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);
+#if CIO_HAVE_MAXAGE_CONN
 		curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
+#endif
 		curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
+		curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, ZEND_MODULE_GLOBALS_BULK(customerio));
 		curl_easy_setopt(curl, CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
+		curl_easy_setopt(curl, CURLOPT_CLOSESOCKETDATA, ZEND_MODULE_GLOBALS_BULK(customerio));
 		curl_easy_setopt(curl, CURLOPT_USERAGENT, cio_user_agent);
 		curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, cio_http_on_body);
 		curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, cio_http_on_header);
@@ -483,10 +500,19 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 			}
 		}
 		if (left > 0) {
-#if LIBCURL_VERSION_NUM >= 0x074200 /* 7.66.0 */
+#if CIO_HAVE_MULTI_POLL
 			curl_multi_poll(multi, NULL, 0, (int)MAX(wait, 0), NULL);
 #else
-			curl_multi_wait(multi, NULL, 0, (int)MAX(wait, 0), NULL);
+			bool attached = false;
+			for (int i = 0; i < n && !attached; i++) {
+				attached = !transfers[i].done && !transfers[i].due;
+			}
+			if (attached) {
+				curl_multi_wait(multi, NULL, 0, (int)MAX(wait, 0), NULL);
+			} else {
+				/* only backoffs pending: curl_multi_wait would return at once and spin */
+				usleep((useconds_t)MAX(wait, 0) * 1000);
+			}
 #endif
 		}
 	}
