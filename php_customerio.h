@@ -32,7 +32,7 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	char *spool_dir;
 	bool persistent;
 	zend_long persistent_idle_timeout;
-	/* The transport of this process (src/http.c), kept across requests; made by owner_pid. */
+	/* The transport of this process (per thread in ZTS; src/http.c), kept across requests; made by owner_pid. */
 	CURLM *multi;
 	CURLSH *share;
 	struct {
