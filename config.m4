@@ -12,6 +12,19 @@ PHP_ARG_WITH([customerio-curl],
   [yes], [no])
 
 if test "$PHP_CUSTOMERIO" != "no"; then
+  dnl PHP 8.2 is the oldest the matrix builds and tests (8.1 is past its end of life)
+  AC_MSG_CHECKING([for PHP >= 8.2])
+  if test -n "$PHP_CONFIG"; then
+    customerio_php_vernum=`$PHP_CONFIG --vernum 2>/dev/null`
+  else
+    customerio_php_vernum=$PHP_VERSION_ID
+  fi
+  if test -z "$customerio_php_vernum" || test "$customerio_php_vernum" -lt 80200; then
+    AC_MSG_RESULT([no])
+    AC_MSG_ERROR([customerio needs PHP 8.2 or newer; this PHP is ${customerio_php_vernum:-of unknown version}])
+  fi
+  AC_MSG_RESULT([yes, $customerio_php_vernum])
+
   if test "$PHP_CUSTOMERIO_CURL" != "yes" && test "$PHP_CUSTOMERIO_CURL" != "no"; then
     export PKG_CONFIG_PATH="$PHP_CUSTOMERIO_CURL/lib/pkgconfig:$PHP_CUSTOMERIO_CURL/lib64/pkgconfig:$PKG_CONFIG_PATH"
   fi
