@@ -18,7 +18,10 @@ final class FpmTest extends TestCase
 
     public static function setUpBeforeClass(): void
     {
-        $fpmBinary = trim((string) shell_exec('command -v php-fpm8.2 || command -v php-fpm'));
+        // Debian names it after the PHP version it runs: the one running these tests
+        $version = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
+        $fpmBinary = trim((string) shell_exec("command -v php-fpm$version || command -v /usr/sbin/php-fpm$version"
+            . ' || command -v php-fpm'));
         $cgiFcgi = trim((string) shell_exec('command -v cgi-fcgi'));
         if ($fpmBinary === '' || $cgiFcgi === '') {
             return;
@@ -70,7 +73,7 @@ final class FpmTest extends TestCase
     {
         parent::setUp();
         if (self::$dir === null || !file_exists(self::$dir . '/fpm.sock')) {
-            $this->markTestSkipped('php-fpm and cgi-fcgi are needed (Debian: php8.2-fpm, libfcgi-bin)');
+            $this->markTestSkipped('php-fpm and cgi-fcgi are needed (Debian: php' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . '-fpm, libfcgi-bin)');
         }
     }
 
