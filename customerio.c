@@ -60,6 +60,11 @@ static PHP_GINIT_FUNCTION(customerio)
 	memset(customerio_globals, 0, sizeof(*customerio_globals));
 }
 
+static PHP_GSHUTDOWN_FUNCTION(customerio)
+{
+	cio_region_cache_free(customerio_globals);
+}
+
 static PHP_MINIT_FUNCTION(customerio)
 {
 	REGISTER_INI_ENTRIES();
@@ -137,7 +142,7 @@ zend_module_entry customerio_module_entry = {
 	PHP_CUSTOMERIO_VERSION,
 	PHP_MODULE_GLOBALS(customerio),
 	PHP_GINIT(customerio),
-	NULL,
+	PHP_GSHUTDOWN(customerio),
 	NULL,
 	STANDARD_MODULE_PROPERTIES_EX
 };

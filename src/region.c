@@ -94,6 +94,43 @@ zend_string *cio_region_api_uri(zend_object *obj)
 		: zend_string_init_fast("https://api.customer.io/v1/", sizeof("https://api.customer.io/v1/") - 1);
 }
 
+/* The 'auto' answers live in the module globals (per process, per thread in ZTS), so a worker asks once per
+ * site id and Track host, not once per request; a full table forgets its oldest entry. */
+int cio_region_cached(const char *key, size_t len)
+{
+	for (size_t i = 0; i < sizeof(CIO_G(region_cache)) / sizeof(CIO_G(region_cache)[0]); i++) {
+		if (CIO_G(region_cache)[i].key && CIO_G(region_cache)[i].key_len == len
+			&& memcmp(CIO_G(region_cache)[i].key, key, len) == 0) {
+			return CIO_G(region_cache)[i].eu;
+		}
+	}
+	return -1;
+}
+
+void cio_region_remember(const char *key, size_t len, bool eu)
+{
+	uint32_t n = sizeof(CIO_G(region_cache)) / sizeof(CIO_G(region_cache)[0]);
+	uint32_t slot = CIO_G(region_cache_next)++ % n;
+	char *copy = malloc(len ? len : 1);
+
+	if (!copy) {
+		return; /* not cached: the next client asks again */
+	}
+	memcpy(copy, key, len);
+	free(CIO_G(region_cache)[slot].key);
+	CIO_G(region_cache)[slot].key = copy;
+	CIO_G(region_cache)[slot].key_len = len;
+	CIO_G(region_cache)[slot].eu = eu;
+}
+
+void cio_region_cache_free(zend_customerio_globals *g)
+{
+	for (size_t i = 0; i < sizeof(g->region_cache) / sizeof(g->region_cache[0]); i++) {
+		free(g->region_cache[i].key);
+		g->region_cache[i].key = NULL;
+	}
+}
+
 PHP_METHOD(Customerio_Region, factory)
 {
 	zend_string *name = NULL;
