@@ -428,7 +428,8 @@ static zend_string *cio_expand_path(const char *template, HashTable *options)
 }
 
 /* Customer.io's App API reference (send/email): "The total size of all attachments must be less than 2 MB",
- * the attachments being the base64 values it receives; checked on those, so nothing it would refuse is sent. */
+ * the attachments being the base64 values it receives; checked on those. 2 MB read as 2 MiB, the lenient
+ * reading: a message Customer.io might take is never refused here. */
 #define CIO_ATTACHMENTS_LIMIT (2 * 1024 * 1024)
 
 /* send->email()'s 'attach' => [name => raw bytes]: base64 (the engine's encoder) into 'attachments', next to the
