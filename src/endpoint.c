@@ -31,7 +31,7 @@ typedef enum {
 typedef struct {
 	const char *any_of;   /* '|'-separated keys, dotted for nesting: one must be isset() */
 	const char *message;  /* the SDK's exact message otherwise */
-	const char *unless;   /* the rule applies only when this key is not set */
+	const char *unless;   /* the rule applies only when this key is not set ("key=value": has not that value) */
 	bool array;           /* the value must also be an array */
 	const char *one_of;   /* '|'-separated: the value must be one of these strings (a set Customer.io closes) */
 } cio_rule;
@@ -58,7 +58,8 @@ typedef struct {
 ROUTE(track_entity, "POST", CIO_API_TRACK_V2, "entity", CIO_BODY_OPTIONS, {
 	{"type", "Operation type is required!"},
 	{"action", "An event action is required!"},
-	{"identifiers", "Object identifiers is required!"}}, NULL, CIO_TRACK_ENTITY)
+	/* Customer.io's person merge names primary and secondary, never identifiers: not refused (a superset) */
+	{"identifiers", "Object identifiers is required!", "action=merge"}}, NULL, CIO_TRACK_ENTITY)
 ROUTE(track_batch, "POST", CIO_API_TRACK_V2, "batch", CIO_BODY_OPTIONS, {
 	{"batch", "Batch paremeter is required!"}}, NULL, CIO_TRACK_BATCH) /* sic */
 
@@ -312,10 +313,22 @@ static bool cio_is_one_of(zval *value, const char *names)
 	return false;
 }
 
+/* the rule's "unless": key is set, or with "key=value" the key is that string */
+static bool cio_unless(HashTable *options, const char *unless)
+{
+	const char *eq = strchr(unless, '=');
+	zval *value = cio_isset(options, unless, eq ? (size_t)(eq - unless) : strlen(unless));
+
+	if (!eq || !value) {
+		return value != NULL;
+	}
+	return Z_TYPE_P(value) == IS_STRING && zend_string_equals_cstr(Z_STR_P(value), eq + 1, strlen(eq + 1));
+}
+
 static bool cio_validate(const cio_route *route, HashTable *options)
 {
 	for (const cio_rule *r = route->rules; r->any_of; r++) {
-		if (r->unless && cio_isset(options, r->unless, strlen(r->unless))) {
+		if (r->unless && cio_unless(options, r->unless)) {
 			continue;
 		}
 		zval *value = cio_isset_any(options, r->any_of);

@@ -434,6 +434,7 @@ final class SupersetEndpointsTest extends TestCase
             ['type' => 'person', 'action' => 'add_device', 'identifiers' => ['id' => 'u1'],
                 'device' => ['token' => 't', 'platform' => 'ios']],
             ['type' => 'person', 'action' => 'delete_device', 'identifiers' => ['id' => 'u1'], 'device' => ['token' => 't']],
+            ['type' => 'person', 'action' => 'merge', 'primary' => ['email' => 'a@b.c'], 'secondary' => ['cio_id' => 'c9']],
             ['type' => 'person', 'action' => 'suppress', 'identifiers' => ['id' => 'u1']],
             ['type' => 'person', 'action' => 'unsuppress', 'identifiers' => ['id' => 'u1']],
             ['type' => 'person', 'action' => 'delete_relationships', 'identifiers' => ['id' => 'u1'],
@@ -444,5 +445,19 @@ final class SupersetEndpointsTest extends TestCase
             $client->track->entity($op);
         }
         $this->assertSame($ops, array_column($this->requests(), 'json'));
+    }
+
+    public function testMergeNeedsNoIdentifiersButOtherActionsStillDo(): void
+    {
+        $merge = ['type' => 'person', 'action' => 'merge', 'primary' => ['id' => 'a'], 'secondary' => ['id' => 'b']];
+        $client = $this->client();
+        $client->track->queue($merge);
+        $client->track->flush();
+        $this->assertSame([$merge], $this->single()['json']['batch']);
+
+        foreach (['identify', 'merged', 'MERGE'] as $action) {
+            $e = $this->catchThrowable(fn () => $client->track->entity(['action' => $action] + $merge));
+            $this->assertSame('Object identifiers is required!', $e->getMessage());
+        }
     }
 }
