@@ -148,9 +148,10 @@ ROUTE(send_sms, "POST", CIO_API_APP, "send/sms", CIO_BODY_OPTIONS, {
 	{"transactional_message_id", "SMS transactional_message_id is required!"},
 	{"identifiers", "SMS identifiers is required!"},
 	{"to", "SMS to is required!"}})
-/* Beyond the SDK: Customer.io's App API reference, customerio-node (lib/api.ts, lib/api/requests.ts) and
- * customerio-ruby (requests/send_*_request.rb) agree on these paths and on transactional_message_id and
- * identifiers being required (to is optional: the person's profile supplies it). */
+/* Beyond the SDK: Customer.io's App API reference, customerio-node (lib/api.ts, lib/api/requests.ts),
+ * customerio-ruby (requests/send_*_request.rb) and customerio-python (api.py) agree on these paths (WhatsApp:
+ * the reference and Ruby only) and on transactional_message_id and identifiers being required; to is optional
+ * (the person's profile supplies it). */
 #define SEND_ROUTE(name, path, what) ROUTE(name, "POST", CIO_API_APP, path, CIO_BODY_OPTIONS, { \
 	{"transactional_message_id", what " transactional_message_id is required!"}, \
 	{"identifiers", what " identifiers is required!"}})
