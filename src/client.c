@@ -756,8 +756,7 @@ static void cio_client_track_request(INTERNAL_FUNCTION_PARAMETERS, const char *m
 	zend_array_release(payload);
 }
 
-/* GET /api/v1/accounts/region on the client's Track host with Basic auth: the workspace's region. */
-static void cio_client_account_region(cio_client *c, zval *return_value)
+void cio_client_account_region(cio_client *c, zval *return_value)
 {
 	zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v1", 2);
 	zend_string *path = zend_string_init("accounts/region", sizeof("accounts/region") - 1, 0);
@@ -765,66 +764,6 @@ static void cio_client_account_region(cio_client *c, zval *return_value)
 	cio_client_send(c, "GET", base, path, NULL, NULL, false, return_value);
 	zend_string_release(path);
 	zend_string_release(base);
-}
-
-/* 'region' => 'auto', on a client made for the US region: the region Customer.io names for this site id (one
- * request per process, per site id and Track host). When the lookup fails (network down, an answer without
- * 'us' or 'eu') the client stays US, as without the option (Customer.io redirects EU traffic), with a warning
- * and nothing cached, so the next client asks again rather than keep a guess. */
-static zend_result cio_client_auto_region(cio_client *c)
-{
-	smart_str key = {0};
-	zval answer, *name;
-	int eu;
-
-	smart_str_append(&key, c->site_id);
-	smart_str_appendc(&key, '\n');
-	if (c->cfg.track_base) {
-		smart_str_append(&key, c->cfg.track_base);
-	}
-	smart_str_0(&key);
-	if ((eu = cio_region_cached(ZSTR_VAL(key.s), ZSTR_LEN(key.s))) < 0) {
-		bool assoc = c->assoc;
-		c->assoc = true;
-		ZVAL_UNDEF(&answer);
-		cio_client_account_region(c, &answer);
-		c->assoc = assoc;
-		if (EG(exception)) {
-			zend_object *ex = EG(exception);
-			zval rv, *message;
-			GC_ADDREF(ex);
-			zend_clear_exception();
-			message = zend_read_property_ex(ex->ce, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
-			php_error_docref(NULL, E_WARNING, "region => auto: the account region lookup failed (%s); this client "
-				"uses the US region", Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "no message");
-			OBJ_RELEASE(ex);
-		} else if (Z_TYPE(answer) == IS_ARRAY && (name = zend_hash_str_find_deref(Z_ARRVAL(answer), "region", 6))
-				&& Z_TYPE_P(name) == IS_STRING && (zend_string_equals_literal(Z_STR_P(name), "eu")
-					|| zend_string_equals_literal(Z_STR_P(name), "us"))) {
-			eu = zend_string_equals_literal(Z_STR_P(name), "eu");
-			cio_region_remember(ZSTR_VAL(key.s), ZSTR_LEN(key.s), eu);
-		} else {
-			php_error_docref(NULL, E_WARNING, "region => auto: Customer.io's answer names no region 'us' or 'eu'; "
-				"this client uses the US region");
-		}
-		zval_ptr_dtor(&answer);
-	}
-	smart_str_free(&key);
-	if (EG(exception)) { /* an error handler turned the warning into an exception */
-		return FAILURE;
-	}
-	if (eu == 1) {
-		zval region;
-		zend_string *name_eu = zend_string_init("eu", 2, 0);
-		zend_result made = cio_region_make(&region, name_eu, c->cfg.track_base, c->cfg.api_base);
-		zend_string_release(name_eu);
-		if (made == FAILURE) {
-			return FAILURE;
-		}
-		zval_ptr_dtor(&c->region);
-		ZVAL_COPY_VALUE(&c->region, &region);
-	}
-	return SUCCESS;
 }
 
 /* ---- methods ---- */
@@ -860,7 +799,7 @@ PHP_METHOD(Customerio_Client, __construct)
 	c->site_id = zend_string_copy(site_id);
 	c->assoc = false;
 	c->initialized = true;
-	if (auto_region && cio_client_auto_region(c) == FAILURE) {
+	if (auto_region && cio_region_auto(c) == FAILURE) {
 		cio_client_clear(c);
 		RETURN_THROWS();
 	}

@@ -104,11 +104,16 @@ zend_string *cio_region_api_uri(zend_object *region);
 /* 'region' => 'auto': the cached answer for this key (site id and Track host): 1 EU, 0 US, -1 not asked yet */
 int cio_region_cached(const char *key, size_t len);
 void cio_region_remember(const char *key, size_t len, bool eu);
+/* The constructor's 'region' => 'auto' on a client made for US: the cached or asked region (EU replaces US);
+ * FAILURE only when an error handler turned the lookup's warning into an exception. */
+zend_result cio_region_auto(cio_client *c);
 /* GSHUTDOWN: the globals given, which in ZTS may be another thread's */
 void cio_region_cache_free(zend_customerio_globals *g);
 
 /* client.c */
 void cio_client_minit(void);
+/* GET /api/v1/accounts/region on the client's Track host with Basic auth: the workspace's region. */
+void cio_client_account_region(cio_client *c, zval *return_value);
 bool cio_client_is_plain(zval *client);
 /* plain, and sending with libcurl (no Guzzle client set): pre-encoded JSON goes straight out */
 bool cio_client_native(zval *client);
