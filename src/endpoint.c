@@ -15,7 +15,7 @@ typedef enum {
 	CIO_API_TRACK_V1, /* the client's default base for post/put/delete */
 	CIO_API_TRACK_V2, /* 'endpoint' => $client->getRegion()->trackUri('v2') */
 	CIO_API_APP,      /* 'endpoint' => $client->getRegion()->apiUri(); get() always goes there */
-	CIO_API_TRACK_ROOT /* 'endpoint' => the Track host itself (trackUri() without "api/v1/") */
+	CIO_API_TRACK_ROOT /* 'endpoint' => the Track host itself: trackUri('v2') without its "api/v2/" */
 } cio_api;
 
 typedef enum {
