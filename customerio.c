@@ -63,6 +63,7 @@ static PHP_GINIT_FUNCTION(customerio)
 static PHP_GSHUTDOWN_FUNCTION(customerio)
 {
 	cio_http_gshutdown(customerio_globals);
+	cio_region_cache_free(customerio_globals);
 }
 
 static PHP_MINIT_FUNCTION(customerio)

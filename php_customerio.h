@@ -48,6 +48,14 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	unsigned char random_pool[320];
 	size_t random_left;
 	pid_t random_pid;
+	/* 'region' => 'auto' answers by site id and Track host (src/region.c): malloc'd keys, kept across requests,
+	 * freed in GSHUTDOWN; a forked child keeps them (plain data) */
+	struct {
+		char *key;
+		size_t key_len;
+		bool eu;
+	} region_cache[32];
+	uint32_t region_cache_next;
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

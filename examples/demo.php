@@ -64,6 +64,26 @@ $client->setAppAPIKey('YOUR_APP_API_KEY');
 $client->send->email(['transactional_message_id' => 3, 'to' => 'seven@example.com',
     'identifiers' => ['id' => 'user 7'], 'message_data' => ['code' => 'A1B2']]);
 
+// Beyond the SDK (as Customer.io's official SDKs): an attachment, push / inbox / in-app / WhatsApp messages
+$client->send->email(['transactional_message_id' => 4, 'to' => 'seven@example.com', 'identifiers' => ['id' => 'user 7'],
+    'attach' => ['receipt.txt' => "Thank you!\n"]]);
+$client->send->push(['transactional_message_id' => 5, 'identifiers' => ['email' => 'seven@example.com'],
+    'title' => 'Your order shipped']);
+$client->send->inboxMessage(['transactional_message_id' => 6, 'identifiers' => ['id' => 'user 7']]);
+$client->send->inApp(['transactional_message_id' => 7, 'identifiers' => ['id' => 'user 7']]);
+$client->send->whatsapp(['transactional_message_id' => 8, 'identifiers' => ['id' => 'user 7'], 'to' => '+15551234567']);
+
+// push and delivery metrics (Track API), and the workspace's region
+$client->events->push(['delivery_id' => 'RPILAgABcRhIBqSp7kiPekGBIeVh', 'device_id' => 'fcm-token', 'event' => 'opened']);
+$client->events->metric(['delivery_id' => 'RPILAgABcRhIBqSp7kiPekGBIeVh', 'metric' => 'clicked',
+    'href' => 'https://example.com/offer']);
+$server->respond(200, ['url' => 'https://track-eu.customer.io', 'region' => 'eu', 'environment_id' => 1]);
+echo 'getAccountRegion(): ', json_encode($client->getAccountRegion()), "\n";
+// 'region' => 'auto' asks that once per process and site id, then uses the EU or US hosts
+$server->respond(200, ['url' => 'https://track-eu.customer.io', 'region' => 'eu', 'environment_id' => 1]);
+$auto = new Customerio\Client('YOUR_API_KEY', 'YOUR_SITE_ID', ['region' => 'auto', 'track_url' => $server->url()]);
+echo "'region' => 'auto': ", get_class($auto->getRegion()), "\n\n";
+
 // An error: the stand-in answers 400 like Customer.io does for an invalid operation
 $server->respond(400, ['errors' => [['reason' => 'required', 'field' => 'identifiers', 'message' => 'missing']]]);
 try {

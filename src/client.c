@@ -414,26 +414,6 @@ static bool cio_credential_ok(zend_string *value, const char *what)
 
 /* ---- the request path ---- */
 
-/* Escapes the endpoint path as Guzzle's URI does: bytes outside RFC 3986 path characters become %XX. */
-static void cio_append_path(smart_str *url, zend_string *path)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)ZSTR_VAL(path);
-
-	for (size_t i = 0; i < ZSTR_LEN(path); i++) {
-		unsigned char ch = p[i];
-		bool keep = isalnum(ch) || strchr("-._~!$&'()*+,;=:@/?", ch)
-			|| (ch == '%' && i + 2 < ZSTR_LEN(path) + 0 && isxdigit(p[i + 1]) && isxdigit(p[i + 2]));
-		if (ch && keep) {
-			smart_str_appendc(url, ch);
-		} else {
-			smart_str_appendc(url, '%');
-			smart_str_appendc(url, hex[ch >> 4]);
-			smart_str_appendc(url, hex[ch & 15]);
-		}
-	}
-}
-
 /* Guzzle's 'query' option: an array through http_build_query(RFC 3986), a string as it is. */
 static zend_result cio_append_query(smart_str *url, zval *query)
 {
@@ -728,7 +708,7 @@ static void cio_client_send(cio_client *c, const char *method, zend_string *base
 		return;
 	}
 	smart_str_append(&url, base);
-	cio_append_path(&url, endpoint);
+	cio_url_append(&url, ZSTR_VAL(endpoint), ZSTR_LEN(endpoint), false);
 	smart_str_0(&url);
 	if (Z_TYPE(c->guzzle) == IS_OBJECT) {
 		cio_client_send_guzzle(c, method, &url, query, body, bearer, raw, return_value);
@@ -776,6 +756,16 @@ static void cio_client_track_request(INTERNAL_FUNCTION_PARAMETERS, const char *m
 	zend_array_release(payload);
 }
 
+void cio_client_account_region(cio_client *c, zval *return_value)
+{
+	zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v1", 2);
+	zend_string *path = zend_string_init("accounts/region", sizeof("accounts/region") - 1, 0);
+
+	cio_client_send(c, "GET", base, path, NULL, NULL, false, return_value);
+	zend_string_release(path);
+	zend_string_release(base);
+}
+
 /* ---- methods ---- */
 
 PHP_METHOD(Customerio_Client, __construct)
@@ -797,7 +787,8 @@ PHP_METHOD(Customerio_Client, __construct)
 		cio_client_clear(c);
 		RETURN_THROWS();
 	}
-	zend_string *name = region_name ? zend_string_copy(region_name) : zend_string_init("us", 2, 0);
+	bool auto_region = region_name && zend_string_equals_literal(region_name, "auto");
+	zend_string *name = region_name && !auto_region ? zend_string_copy(region_name) : zend_string_init("us", 2, 0);
 	zend_result made = cio_region_make(&c->region, name, c->cfg.track_base, c->cfg.api_base);
 	zend_string_release(name);
 	if (made == FAILURE) {
@@ -808,6 +799,10 @@ PHP_METHOD(Customerio_Client, __construct)
 	c->site_id = zend_string_copy(site_id);
 	c->assoc = false;
 	c->initialized = true;
+	if (auto_region && cio_region_auto(c) == FAILURE) {
+		cio_client_clear(c);
+		RETURN_THROWS();
+	}
 	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
 		zval *slot = OBJ_PROP(Z_OBJ_P(ZEND_THIS), cio_endpoint_offsets[i]);
 		zval_ptr_dtor(slot);
@@ -932,6 +927,13 @@ PHP_METHOD(Customerio_Client, getRegion)
 	ZEND_PARSE_PARAMETERS_NONE();
 	CIO_CLIENT_INITIALIZED(c);
 	RETURN_COPY(&c->region);
+}
+
+PHP_METHOD(Customerio_Client, getAccountRegion)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	CIO_CLIENT_INITIALIZED(c);
+	cio_client_account_region(c, return_value);
 }
 
 PHP_METHOD(Customerio_Client, setAssocResponse)

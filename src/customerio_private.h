@@ -102,9 +102,19 @@ void cio_region_minit(void);
 zend_result cio_region_make(zval *out, zend_string *name, zend_string *track_base, zend_string *api_base);
 zend_string *cio_region_track_uri(zend_object *region, const char *version, size_t version_len);
 zend_string *cio_region_api_uri(zend_object *region);
+/* 'region' => 'auto': the cached answer for this key (site id and Track host): 1 EU, 0 US, -1 not asked yet */
+int cio_region_cached(const char *key, size_t len);
+void cio_region_remember(const char *key, size_t len, bool eu);
+/* The constructor's 'region' => 'auto' on a client made for US: the cached or asked region (EU replaces US);
+ * FAILURE only when an error handler turned the lookup's warning into an exception. */
+zend_result cio_region_auto(cio_client *c);
+/* GSHUTDOWN: the globals given, which in ZTS may be another thread's */
+void cio_region_cache_free(zend_customerio_globals *g);
 
 /* client.c */
 void cio_client_minit(void);
+/* GET /api/v1/accounts/region on the client's Track host with Basic auth: the workspace's region. */
+void cio_client_account_region(cio_client *c, zval *return_value);
 bool cio_client_is_plain(zval *client);
 /* plain, and sending with libcurl (no Guzzle client set): pre-encoded JSON goes straight out */
 bool cio_client_native(zval *client);
@@ -202,6 +212,10 @@ static inline bool cio_has_ctl_break(const char *s, size_t len)
 {
 	return memchr(s, '\r', len) || memchr(s, '\n', len) || memchr(s, '\0', len);
 }
+
+/* Percent-encodes for a URL path: segment, every byte but RFC 3986 pchar (so '/', '?', '#', '%' too); else a
+ * whole path as Guzzle's URI does, keeping '/', '?' and %XX escapes. Locale-independent. */
+void cio_url_append(smart_str *url, const char *s, size_t len, bool segment);
 
 /* $client->getRegion()->trackUri('v2') (app: ->apiUri()), asked as the SDK does, so a test double answers. */
 zend_result cio_endpoint_base_url(zval *client, bool app, zval *url);

@@ -5,7 +5,7 @@
 #include "zend_exceptions.h"
 #include "ext/standard/php_array.h"
 #include "ext/standard/php_string.h"
-#include "ext/standard/url.h"
+#include "ext/standard/base64.h"
 #include "stubs/endpoint_arginfo.h"
 
 zend_class_entry *cio_ce_endpoint_base, *cio_ce_endpoint_track;
@@ -14,7 +14,8 @@ static zend_class_entry *cio_ce_endpoint_customers, *cio_ce_endpoint_devices;
 typedef enum {
 	CIO_API_TRACK_V1, /* the client's default base for post/put/delete */
 	CIO_API_TRACK_V2, /* 'endpoint' => $client->getRegion()->trackUri('v2') */
-	CIO_API_APP       /* 'endpoint' => $client->getRegion()->apiUri(); get() always goes there */
+	CIO_API_APP,      /* 'endpoint' => $client->getRegion()->apiUri(); get() always goes there */
+	CIO_API_TRACK_ROOT /* 'endpoint' => the Track host itself: trackUri('v2') without its "api/v2/" */
 } cio_api;
 
 typedef enum {
@@ -23,14 +24,16 @@ typedef enum {
 	CIO_BODY_SEGMENT, /* ['segment' => options] */
 	CIO_BODY_DATA,    /* options['data'] */
 	CIO_BODY_PAGE,    /* ['type' => 'page'] + options, with 'url' renamed 'name' */
-	CIO_BODY_RAW      /* get() with 'raw' => true: the raw body string comes back */
+	CIO_BODY_RAW,     /* get() with 'raw' => true: the raw body string comes back */
+	CIO_BODY_EMAIL    /* the options, with 'attach' (raw bytes) base64-encoded into 'attachments' */
 } cio_body;
 
 typedef struct {
 	const char *any_of;   /* '|'-separated keys, dotted for nesting: one must be isset() */
 	const char *message;  /* the SDK's exact message otherwise */
-	const char *unless;   /* the rule applies only when this key is not set */
+	const char *unless;   /* the rule applies only when this key is not set ("key=value": has not that value) */
 	bool array;           /* the value must also be an array */
+	const char *one_of;   /* '|'-separated: the value must be one of these strings (a set Customer.io closes) */
 } cio_rule;
 
 typedef struct {
@@ -55,7 +58,8 @@ typedef struct {
 ROUTE(track_entity, "POST", CIO_API_TRACK_V2, "entity", CIO_BODY_OPTIONS, {
 	{"type", "Operation type is required!"},
 	{"action", "An event action is required!"},
-	{"identifiers", "Object identifiers is required!"}}, NULL, CIO_TRACK_ENTITY)
+	/* Customer.io's person merge names primary and secondary, never identifiers: not refused (a superset) */
+	{"identifiers", "Object identifiers is required!", "action=merge"}}, NULL, CIO_TRACK_ENTITY)
 ROUTE(track_batch, "POST", CIO_API_TRACK_V2, "batch", CIO_BODY_OPTIONS, {
 	{"batch", "Batch paremeter is required!"}}, NULL, CIO_TRACK_BATCH) /* sic */
 
@@ -96,6 +100,25 @@ ROUTE(devices_delete, "DELETE", CIO_API_TRACK_V1, "customers/{id}/devices/{devic
 ROUTE(events_anonymous, "POST", CIO_API_TRACK_V1, "events", CIO_BODY_OPTIONS, {
 	{"name", "Name is required!"}})
 
+/* Push metrics (customerio-node trackPush, customerio-ruby track_push_notification_event). Customer.io's Track
+ * API reference and Ruby put it at /push/events on the Track host; Node's /api/v1/push/events is not in the
+ * reference, so the reference wins. Its event set is closed (opened, converted, delivered). The reference marks
+ * no field required; delivery_id and device_id are what associates the metric (Ruby requires them too), while
+ * timestamp, which Ruby also requires, is left optional as the reference has it. */
+ROUTE(events_push, "POST", CIO_API_TRACK_ROOT, "push/events", CIO_BODY_OPTIONS, {
+	{"delivery_id", "Delivery id is required!"},
+	{"device_id", "Device id is required!"},
+	{"event", "Push event is required!"},
+	{"event", "Push event must be one of opened, converted, delivered!", NULL, false, "opened|converted|delivered"}})
+/* Delivery metrics (customerio-ruby track_delivery_metric): delivery_id and metric required, metric from the
+ * reference's closed set. */
+#define METRICS "bounced|clicked|converted|deferred|delivered|dropped|opened|spammed"
+ROUTE(events_metric, "POST", CIO_API_TRACK_V1, "metrics", CIO_BODY_OPTIONS, {
+	{"delivery_id", "Delivery id is required!"},
+	{"metric", "Metric is required!"},
+	{"metric", "Metric must be one of bounced, clicked, converted, deferred, delivered, dropped, opened, spammed!",
+		NULL, false, METRICS}})
+
 ROUTE(page_view, "POST", CIO_API_TRACK_V1, "customers/{id}/events", CIO_BODY_PAGE, {
 	{"id", "User id is required!"},
 	{"url", "URL is required!"}})
@@ -115,7 +138,7 @@ ROUTE(segments_remove_customers, "POST", CIO_API_TRACK_V1, "segments/{id}/remove
 	{SEGMENT_ID, CUSTOMER_IDS})
 
 #define UNLESS_TEMPLATE "transactional_message_id"
-ROUTE(send_email, "POST", CIO_API_APP, "send/email", CIO_BODY_OPTIONS, {
+ROUTE(send_email, "POST", CIO_API_APP, "send/email", CIO_BODY_EMAIL, {
 	{"body", "Email body is required if transactional_message_id is missing!", UNLESS_TEMPLATE},
 	{"subject", "Email subject is required if transactional_message_id is missing!", UNLESS_TEMPLATE},
 	{"from", "Email from is required if transactional_message_id is missing!", UNLESS_TEMPLATE},
@@ -125,6 +148,17 @@ ROUTE(send_sms, "POST", CIO_API_APP, "send/sms", CIO_BODY_OPTIONS, {
 	{"transactional_message_id", "SMS transactional_message_id is required!"},
 	{"identifiers", "SMS identifiers is required!"},
 	{"to", "SMS to is required!"}})
+/* Beyond the SDK: Customer.io's App API reference, customerio-node (lib/api.ts, lib/api/requests.ts),
+ * customerio-ruby (requests/send_*_request.rb) and customerio-python (api.py) agree on these paths (WhatsApp:
+ * the reference and Ruby only) and on transactional_message_id and identifiers being required; to is optional
+ * (the person's profile supplies it). */
+#define SEND_ROUTE(name, path, what) ROUTE(name, "POST", CIO_API_APP, path, CIO_BODY_OPTIONS, { \
+	{"transactional_message_id", what " transactional_message_id is required!"}, \
+	{"identifiers", what " identifiers is required!"}})
+SEND_ROUTE(send_push, "send/push", "Push")
+SEND_ROUTE(send_inbox_message, "send/inbox_message", "Inbox message")
+SEND_ROUTE(send_in_app, "send/in_app", "In-app message")
+SEND_ROUTE(send_whatsapp, "send/whatsapp", "WhatsApp")
 
 #define CAMPAIGN_ID {"id", "Campaign id is required!"}
 #define ACTION_ID {"action_id", "Action id is required!"}
@@ -263,14 +297,43 @@ static zval *cio_isset_any(HashTable *options, const char *any_of)
 	return NULL;
 }
 
+/* value is a string equal to one of the '|'-separated names */
+static bool cio_is_one_of(zval *value, const char *names)
+{
+	if (Z_TYPE_P(value) != IS_STRING) {
+		return false;
+	}
+	for (const char *p = names; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (Z_STRLEN_P(value) == len && memcmp(Z_STRVAL_P(value), p, len) == 0) {
+			return true;
+		}
+		p += len + (bar ? 1 : 0);
+	}
+	return false;
+}
+
+/* the rule's "unless": key is set, or with "key=value" the key is that string */
+static bool cio_unless(HashTable *options, const char *unless)
+{
+	const char *eq = strchr(unless, '=');
+	zval *value = cio_isset(options, unless, eq ? (size_t)(eq - unless) : strlen(unless));
+
+	if (!eq || !value) {
+		return value != NULL;
+	}
+	return Z_TYPE_P(value) == IS_STRING && zend_string_equals_cstr(Z_STR_P(value), eq + 1, strlen(eq + 1));
+}
+
 static bool cio_validate(const cio_route *route, HashTable *options)
 {
 	for (const cio_rule *r = route->rules; r->any_of; r++) {
-		if (r->unless && cio_isset(options, r->unless, strlen(r->unless))) {
+		if (r->unless && cio_unless(options, r->unless)) {
 			continue;
 		}
 		zval *value = cio_isset_any(options, r->any_of);
-		if (!value || (r->array && Z_TYPE_P(value) != IS_ARRAY)) {
+		if (!value || (r->array && Z_TYPE_P(value) != IS_ARRAY) || (r->one_of && !cio_is_one_of(value, r->one_of))) {
 			cio_throw_validation(route->fail_method ? route->fail_method : route->http, r->message);
 			return false;
 		}
@@ -278,7 +341,40 @@ static bool cio_validate(const cio_route *route, HashTable *options)
 	return true;
 }
 
-/* Appends $options[key] to the path as one percent-encoded segment, as the official Node and Python SDKs do. */
+/* RFC 3986 pchar without '%': unreserved, sub-delims, ':' and '@'. Explicit ASCII ranges, not isalnum():
+ * setlocale() must not change a URL. */
+static bool cio_is_pchar(unsigned char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
+		|| (ch && strchr("-._~!$&'()*+,;=:@", ch));
+}
+
+static bool cio_is_hex(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'F') || (ch >= 'a' && ch <= 'f');
+}
+
+void cio_url_append(smart_str *url, const char *s, size_t len, bool segment)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		/* a whole path (Guzzle's rule): '/' and '?' stay, and so does an existing %XX escape */
+		bool raw = cio_is_pchar(ch) || (!segment && (ch == '/' || ch == '?'
+			|| (ch == '%' && i + 2 < len && cio_is_hex(s[i + 1]) && cio_is_hex(s[i + 2]))));
+		if (raw) {
+			smart_str_appendc(url, ch);
+		} else {
+			smart_str_appendc(url, '%');
+			smart_str_appendc(url, hex[ch >> 4]);
+			smart_str_appendc(url, hex[ch & 15]);
+		}
+	}
+}
+
+/* Appends $options[key] to the path as one path segment, encoded by cio_url_append(): an id the SDK sent right
+ * goes out byte for byte as it did, one with '/', '?', '#' or '%' stays one segment. */
 static bool cio_append_segment(smart_str *path, HashTable *options, const char *key, size_t len, bool keep,
 	const char *prefix)
 {
@@ -297,10 +393,8 @@ static bool cio_append_segment(smart_str *path, HashTable *options, const char *
 		zend_string_release(raw);
 		return false;
 	}
-	zend_string *encoded = php_raw_url_encode(ZSTR_VAL(raw), ZSTR_LEN(raw));
 	smart_str_appends(path, prefix);
-	smart_str_append(path, encoded);
-	zend_string_release(encoded);
+	cio_url_append(path, ZSTR_VAL(raw), ZSTR_LEN(raw), true);
 	zend_string_release(raw);
 	if (!keep) {
 		zend_symtable_str_del(options, key, len);
@@ -347,6 +441,82 @@ static zend_string *cio_expand_path(const char *template, HashTable *options)
 	return path.s;
 }
 
+/* Customer.io's App API reference (send/email): "The total size of all attachments must be less than 2 MB",
+ * the attachments being the base64 values it receives; checked on those. 2 MB read as 2 MiB, the lenient
+ * reading: a message Customer.io might take is never refused here. */
+#define CIO_ATTACHMENTS_LIMIT (2 * 1024 * 1024)
+
+/* send->email()'s 'attach' => [name => raw bytes]: base64 (the engine's encoder) into 'attachments', next to the
+ * names the caller encoded there already (a pass-through, as in the SDK); a name given twice is refused, as
+ * the official SDKs' attach() do. Then the total size against Customer.io's limit. */
+static bool cio_email_attachments(HashTable *options)
+{
+	zval *attach = cio_find(options, "attach", 6), *existing = cio_find(options, "attachments", 11), *value, merged;
+	zend_string *name;
+	size_t total = 0;
+
+	if (!attach && (!existing || Z_TYPE_P(existing) != IS_ARRAY)) {
+		return true;
+	}
+	if (attach && Z_TYPE_P(attach) != IS_ARRAY) {
+		zend_type_error("Customerio\\Endpoint\\Send::email(): option \"attach\" must be of type array "
+			"(file name => contents), %s given", zend_zval_type_name(attach));
+		return false;
+	}
+	if (existing && Z_TYPE_P(existing) != IS_ARRAY && Z_TYPE_P(existing) != IS_NULL) {
+		zend_type_error("Customerio\\Endpoint\\Send::email(): option \"attachments\" must be of type array "
+			"(file name => base64 contents), %s given", zend_zval_type_name(existing));
+		return false;
+	}
+	if (existing && Z_TYPE_P(existing) == IS_ARRAY) {
+		ZVAL_ARR(&merged, zend_array_dup(Z_ARRVAL_P(existing)));
+	} else {
+		array_init(&merged);
+	}
+	if (attach) {
+		zend_ulong index;
+		ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(attach), index, name, value) {
+			ZVAL_DEREF(value);
+			if (Z_TYPE_P(value) != IS_STRING) {
+				zend_type_error("Customerio\\Endpoint\\Send::email(): option \"attach\" must map file names to "
+					"strings (the raw contents), %s given", zend_zval_type_name(value));
+				zval_ptr_dtor(&merged);
+				return false;
+			}
+			zval encoded;
+			ZVAL_STR(&encoded, php_base64_encode((const unsigned char *)Z_STRVAL_P(value), Z_STRLEN_P(value)));
+			/* a name like "2024" is an integer key in PHP: kept as one */
+			if (!(name ? zend_hash_add(Z_ARRVAL(merged), name, &encoded)
+					: zend_hash_index_add(Z_ARRVAL(merged), index, &encoded))) {
+				zval_ptr_dtor(&encoded);
+				if (name) {
+					cio_throw_invalid_argument("Attachment %s already exists!",
+						ZSTR_LEN(name) > 200 ? "(long name)" : ZSTR_VAL(name));
+				} else {
+					cio_throw_invalid_argument("Attachment " ZEND_ULONG_FMT " already exists!", index);
+				}
+				zval_ptr_dtor(&merged);
+				return false;
+			}
+		} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL(merged), value) {
+		ZVAL_DEREF(value);
+		if (Z_TYPE_P(value) == IS_STRING) {
+			total += Z_STRLEN_P(value);
+		}
+	} ZEND_HASH_FOREACH_END();
+	if (total >= CIO_ATTACHMENTS_LIMIT) {
+		cio_throw_payload_error("Email attachments are %zu bytes base64-encoded; Customer.io accepts less than 2 MB "
+			"(%d bytes) in total", total, CIO_ATTACHMENTS_LIMIT);
+		zval_ptr_dtor(&merged);
+		return false;
+	}
+	zend_hash_str_del(options, "attach", 6);
+	zend_hash_str_update(options, "attachments", 11, &merged);
+	return true;
+}
+
 /* The body (or GET params) the route sends, from the options left after the path. */
 static bool cio_make_body(const cio_route *route, zval *options, zval *body)
 {
@@ -378,6 +548,12 @@ static bool cio_make_body(const cio_route *route, zval *options, zval *body)
 			array_init(body);
 			add_assoc_string(body, "type", "page");
 			php_array_merge(Z_ARRVAL_P(body), Z_ARRVAL_P(options));
+			return true;
+		case CIO_BODY_EMAIL:
+			if (!cio_email_attachments(Z_ARRVAL_P(options))) {
+				return false;
+			}
+			ZVAL_COPY(body, options);
 			return true;
 		case CIO_BODY_RAW:
 			add_assoc_bool(options, "raw", true);
@@ -437,21 +613,56 @@ static const char *cio_client_method(const char *http)
 	}
 }
 
-static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
+/* A Track v2 operation whose 'cio_relationships' is one object (it has 'identifiers'), as the SDK's README
+ * teaches, gets the one-element list Customer.io's spec wants: *out is the new operation, and true returned. */
+static bool cio_wrap_relationships(zval *op, zval *out)
 {
-	HashTable *input;
-	zval *input_zv, client_rv, *client, options, args[2];
+	zval *rel, list;
+
+	if (Z_TYPE_P(op) != IS_ARRAY || !(rel = cio_find(Z_ARRVAL_P(op), "cio_relationships", 17))
+		|| Z_TYPE_P(rel) != IS_ARRAY || !zend_hash_str_exists(Z_ARRVAL_P(rel), "identifiers", 11)) {
+		return false;
+	}
+	array_init_size(&list, 1);
+	Z_TRY_ADDREF_P(rel);
+	add_next_index_zval(&list, rel);
+	ZVAL_ARR(out, zend_array_dup(Z_ARRVAL_P(op)));
+	zend_hash_str_update(Z_ARRVAL_P(out), "cio_relationships", 17, &list);
+	return true;
+}
+
+/* The same for every operation of a batch list: *out is a new list when one changed. */
+static bool cio_wrap_batch_relationships(HashTable *ops, zval *out)
+{
+	zval *op, wrapped;
+	zend_string *key;
+	zend_ulong index;
+	bool changed = false;
+
+	ZEND_HASH_FOREACH_KEY_VAL(ops, index, key, op) {
+		ZVAL_DEREF(op);
+		if (cio_wrap_relationships(op, &wrapped)) {
+			if (!changed) {
+				ZVAL_ARR(out, zend_array_dup(ops));
+				changed = true;
+			}
+			if (key) {
+				zend_hash_update(Z_ARRVAL_P(out), key, &wrapped);
+			} else {
+				zend_hash_index_update(Z_ARRVAL_P(out), index, &wrapped);
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+	return changed;
+}
+
+static void cio_route_call(const cio_route *route, zval *self, zval *input_zv, zval *return_value)
+{
+	HashTable *input = Z_ARRVAL_P(input_zv);
+	zval client_rv, *client, options, args[2];
 	zend_string *path;
 
-	/* the zval, not just its HashTable: an immutable array (opcache) must keep its non-refcounted zval type,
-	 * or the encoder's addref/release would write into shared memory */
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_ARRAY(input_zv)
-	ZEND_PARSE_PARAMETERS_END();
-	input = Z_ARRVAL_P(input_zv);
-
-	/* validation first, in the SDK's order: nothing is sent on bad input */
-	if (!cio_validate(route, input) || !(client = cio_endpoint_client(ZEND_THIS, &client_rv))) {
+	if (!(client = cio_endpoint_client(self, &client_rv))) {
 		RETURN_THROWS();
 	}
 	if (route->track != CIO_SDK_ONLY && cio_client_is_plain(client)) {
@@ -492,12 +703,47 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 			zval_ptr_dtor(&args[1]);
 			RETURN_THROWS();
 		}
+		if (route->api == CIO_API_TRACK_ROOT && Z_TYPE(base) == IS_STRING && Z_STRLEN(base) >= 7
+			&& memcmp(Z_STRVAL(base) + Z_STRLEN(base) - 7, "api/v2/", 7) == 0) {
+			zend_string *root = zend_string_init(Z_STRVAL(base), Z_STRLEN(base) - 7, 0);
+			zval_ptr_dtor(&base);
+			ZVAL_STR(&base, root);
+		}
 		SEPARATE_ARRAY(&args[1]);
 		zend_hash_str_update(Z_ARRVAL(args[1]), "endpoint", sizeof("endpoint") - 1, &base);
 	}
 	cio_call_method(client, cio_client_method(route->http), return_value, 2, args);
 	zval_ptr_dtor(&args[0]);
 	zval_ptr_dtor(&args[1]);
+}
+
+static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
+{
+	zval *input_zv, normalized, *ops, list;
+
+	/* the zval, not just its HashTable: an immutable array (opcache) must keep its non-refcounted zval type,
+	 * or the encoder's addref/release would write into shared memory */
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_ARRAY(input_zv)
+	ZEND_PARSE_PARAMETERS_END();
+
+	/* validation first, in the SDK's order: nothing is sent on bad input */
+	if (!cio_validate(route, Z_ARRVAL_P(input_zv))) {
+		RETURN_THROWS();
+	}
+	ZVAL_UNDEF(&normalized);
+	if (route == &track_entity) {
+		if (cio_wrap_relationships(input_zv, &normalized)) {
+			input_zv = &normalized;
+		}
+	} else if (route == &track_batch && (ops = cio_find(Z_ARRVAL_P(input_zv), "batch", 5))
+			&& Z_TYPE_P(ops) == IS_ARRAY && cio_wrap_batch_relationships(Z_ARRVAL_P(ops), &list)) {
+		ZVAL_ARR(&normalized, zend_array_dup(Z_ARRVAL_P(input_zv)));
+		zend_hash_str_update(Z_ARRVAL(normalized), "batch", 5, &list);
+		input_zv = &normalized;
+	}
+	cio_route_call(route, ZEND_THIS, input_zv, return_value);
+	zval_ptr_dtor(&normalized);
 }
 
 #define CIO_ROUTE_METHOD(cls, method, route) \
@@ -533,7 +779,13 @@ PHP_METHOD(Customerio_Endpoint_Track, queue)
 	if (!cio_validate(&track_entity, Z_ARRVAL_P(op)) || !(client = cio_queue_client(ZEND_THIS, &rv))) {
 		RETURN_THROWS();
 	}
-	cio_track_queue(client, op);
+	zval wrapped;
+	if (cio_wrap_relationships(op, &wrapped)) {
+		cio_track_queue(client, &wrapped);
+		zval_ptr_dtor(&wrapped);
+	} else {
+		cio_track_queue(client, op);
+	}
 }
 
 PHP_METHOD(Customerio_Endpoint_Track, flush)
@@ -580,6 +832,8 @@ CIO_ROUTE_METHOD(Customers_Devices, add, devices_add)
 CIO_ROUTE_METHOD(Customers_Devices, update, devices_add)
 CIO_ROUTE_METHOD(Customers_Devices, delete, devices_delete)
 CIO_ROUTE_METHOD(Events, anonymous, events_anonymous)
+CIO_ROUTE_METHOD(Events, push, events_push)
+CIO_ROUTE_METHOD(Events, metric, events_metric)
 CIO_ROUTE_METHOD(Page, view, page_view)
 CIO_ROUTE_METHOD(Segments, create, segments_create)
 CIO_ROUTE_METHOD(Segments, search, segments_search)
@@ -592,6 +846,10 @@ CIO_ROUTE_METHOD(Segments, addCustomers, segments_add_customers)
 CIO_ROUTE_METHOD(Segments, removeCustomers, segments_remove_customers)
 CIO_ROUTE_METHOD(Send, email, send_email)
 CIO_ROUTE_METHOD(Send, sms, send_sms)
+CIO_ROUTE_METHOD(Send, push, send_push)
+CIO_ROUTE_METHOD(Send, inboxMessage, send_inbox_message)
+CIO_ROUTE_METHOD(Send, inApp, send_in_app)
+CIO_ROUTE_METHOD(Send, whatsapp, send_whatsapp)
 CIO_ROUTE_METHOD(Campaigns, search, campaigns_search)
 CIO_ROUTE_METHOD(Campaigns, get, campaigns_get)
 CIO_ROUTE_METHOD(Campaigns, metrics, campaigns_metrics)

@@ -94,6 +94,103 @@ zend_string *cio_region_api_uri(zend_object *obj)
 		: zend_string_init_fast("https://api.customer.io/v1/", sizeof("https://api.customer.io/v1/") - 1);
 }
 
+/* The 'auto' answers live in the module globals (per process, per thread in ZTS), so a worker asks once per
+ * site id and Track host, not once per request; a full table forgets its oldest entry. */
+int cio_region_cached(const char *key, size_t len)
+{
+	for (size_t i = 0; i < sizeof(CIO_G(region_cache)) / sizeof(CIO_G(region_cache)[0]); i++) {
+		if (CIO_G(region_cache)[i].key && CIO_G(region_cache)[i].key_len == len
+			&& memcmp(CIO_G(region_cache)[i].key, key, len) == 0) {
+			return CIO_G(region_cache)[i].eu;
+		}
+	}
+	return -1;
+}
+
+void cio_region_remember(const char *key, size_t len, bool eu)
+{
+	uint32_t n = sizeof(CIO_G(region_cache)) / sizeof(CIO_G(region_cache)[0]);
+	uint32_t slot = CIO_G(region_cache_next)++ % n;
+	char *copy = malloc(len ? len : 1);
+
+	if (!copy) {
+		return; /* not cached: the next client asks again */
+	}
+	memcpy(copy, key, len);
+	free(CIO_G(region_cache)[slot].key);
+	CIO_G(region_cache)[slot].key = copy;
+	CIO_G(region_cache)[slot].key_len = len;
+	CIO_G(region_cache)[slot].eu = eu;
+}
+
+void cio_region_cache_free(zend_customerio_globals *g)
+{
+	for (size_t i = 0; i < sizeof(g->region_cache) / sizeof(g->region_cache[0]); i++) {
+		free(g->region_cache[i].key);
+		g->region_cache[i].key = NULL;
+	}
+}
+
+/* 'region' => 'auto', on a client made for the US region: the region Customer.io names for this site id (one
+ * request per process, per site id and Track host). When the lookup fails (network down, an answer without
+ * 'us' or 'eu') the client stays US, as without the option (Customer.io redirects EU traffic), with a warning
+ * and nothing cached, so the next client asks again rather than keep a guess. */
+zend_result cio_region_auto(cio_client *c)
+{
+	smart_str key = {0};
+	zval answer, *name;
+	int eu;
+
+	smart_str_append(&key, c->site_id);
+	smart_str_appendc(&key, '\n');
+	if (c->cfg.track_base) {
+		smart_str_append(&key, c->cfg.track_base);
+	}
+	smart_str_0(&key);
+	if ((eu = cio_region_cached(ZSTR_VAL(key.s), ZSTR_LEN(key.s))) < 0) {
+		bool assoc = c->assoc;
+		c->assoc = true;
+		ZVAL_UNDEF(&answer);
+		cio_client_account_region(c, &answer);
+		c->assoc = assoc;
+		if (EG(exception)) {
+			zend_object *ex = EG(exception);
+			zval rv, *message;
+			GC_ADDREF(ex);
+			zend_clear_exception();
+			message = zend_read_property_ex(ex->ce, ex, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &rv);
+			php_error_docref(NULL, E_WARNING, "region => auto: the account region lookup failed (%s); this client "
+				"uses the US region", Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "no message");
+			OBJ_RELEASE(ex);
+		} else if (Z_TYPE(answer) == IS_ARRAY && (name = zend_hash_str_find_deref(Z_ARRVAL(answer), "region", 6))
+				&& Z_TYPE_P(name) == IS_STRING && (zend_string_equals_literal(Z_STR_P(name), "eu")
+					|| zend_string_equals_literal(Z_STR_P(name), "us"))) {
+			eu = zend_string_equals_literal(Z_STR_P(name), "eu");
+			cio_region_remember(ZSTR_VAL(key.s), ZSTR_LEN(key.s), eu);
+		} else {
+			php_error_docref(NULL, E_WARNING, "region => auto: Customer.io's answer names no region 'us' or 'eu'; "
+				"this client uses the US region");
+		}
+		zval_ptr_dtor(&answer);
+	}
+	smart_str_free(&key);
+	if (EG(exception)) { /* an error handler turned the warning into an exception */
+		return FAILURE;
+	}
+	if (eu == 1) {
+		zval region;
+		zend_string *name_eu = zend_string_init("eu", 2, 0);
+		zend_result made = cio_region_make(&region, name_eu, c->cfg.track_base, c->cfg.api_base);
+		zend_string_release(name_eu);
+		if (made == FAILURE) {
+			return FAILURE;
+		}
+		zval_ptr_dtor(&c->region);
+		ZVAL_COPY_VALUE(&c->region, &region);
+	}
+	return SUCCESS;
+}
+
 PHP_METHOD(Customerio_Region, factory)
 {
 	zend_string *name = NULL;

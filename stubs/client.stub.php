@@ -14,7 +14,7 @@ namespace Customerio;
  */
 class Client
 {
-    /** @var Endpoint\Events Track v1 anonymous events. */
+    /** @var Endpoint\Events Track v1 anonymous events, push and delivery metrics. */
     public $events;
 
     /** @var Endpoint\Customers People (Track v1, App API reads), with ->devices. */
@@ -47,7 +47,7 @@ class Client
     /** @var Endpoint\SenderIdentities Sender identities (App API). */
     public $senderIdentities;
 
-    /** @var Endpoint\Send Transactional email and SMS (App API). */
+    /** @var Endpoint\Send Transactional email, SMS, push, inbox, in-app and WhatsApp messages (App API). */
     public $send;
 
     /** @var Endpoint\Collections Collections (App API); the property name is singular, as in the SDK. */
@@ -59,14 +59,15 @@ class Client
     /**
      * @param string $apiKey Track API key (the key comes first, as in the PHP SDK).
      * @param string $siteId Site ID.
-     * @param array $options region ('us' default), track_url/api_url (scheme://host[:port] replacing Customer.io's hosts),
+     * @param array $options region ('us' default; 'auto': asked once per worker process and site id with
+     *     GET /api/v1/accounts/region, see getAccountRegion(); US with a warning when that lookup fails), track_url/api_url (scheme://host[:port] replacing Customer.io's hosts),
      *     verify (TLS verification, or a CA bundle path; default true), timeout (5 s) and connect_timeout (2 s),
      *     retries (2) and max_retry_time (10 s), auto_event_id (true: ULID ids for person events), max_entity_bytes
      *     (32768), max_batch_bytes (500000), max_response_bytes (8 MiB), max_concurrency (4), on_error (called
      *     with what the background queue could not deliver). Options override the customerio.* ini settings.
      * @throws \Customerio\Exception\InvalidArgumentException on an unknown option or an invalid value
      * @throws \TypeError on an option of the wrong type
-     * @throws Region\InvalidRegionException on a region other than 'us' or 'eu'
+     * @throws Region\InvalidRegionException on a region other than 'us', 'eu' or 'auto'
      */
     public function __construct(#[\SensitiveParameter] string $apiKey, #[\SensitiveParameter] string $siteId, array $options = []) {}
 
@@ -120,6 +121,13 @@ class Client
     public function setRegion(string $region): void {}
 
     public function getRegion(): Region\RegionInterface {}
+
+    /**
+     * The workspace's region, as Customer.io answers GET /api/v1/accounts/region on the Track host (Basic auth).
+     * @return mixed the decoded answer: region ('us' or 'eu'), url (the Track host to use), environment_id
+     * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+     */
+    public function getAccountRegion() {}
 
     /** Decode responses as arrays (true) or stdClass objects (false, the default). */
     public function setAssocResponse(bool $assoc): void {}

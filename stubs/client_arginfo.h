@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1b153af4259b3ebe15bbb9b51cb3bf13ac7e235a */
+ * Stub hash: ce7c5b15840328fd195f48518654a6d7bad43386 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, apiKey, IS_STRING, 0)
@@ -71,6 +71,9 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_Customerio_Client_getRegion, 0, 0, Customerio\\Region\\RegionInterface, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client_getAccountRegion, 0, 0, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Client_setAssocResponse, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, assoc, _IS_BOOL, 0)
 ZEND_END_ARG_INFO()
@@ -117,6 +120,7 @@ ZEND_METHOD(Customerio_Client, setAppAPIKey);
 ZEND_METHOD(Customerio_Client, setSiteId);
 ZEND_METHOD(Customerio_Client, setRegion);
 ZEND_METHOD(Customerio_Client, getRegion);
+ZEND_METHOD(Customerio_Client, getAccountRegion);
 ZEND_METHOD(Customerio_Client, setAssocResponse);
 ZEND_METHOD(Customerio_Client, getAuth);
 ZEND_METHOD(Customerio_Client, getToken);
@@ -148,6 +152,7 @@ static const zend_function_entry class_Customerio_Client_methods[] = {
 	ZEND_ME(Customerio_Client, setSiteId, arginfo_class_Customerio_Client_setSiteId, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Client, setRegion, arginfo_class_Customerio_Client_setRegion, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Client, getRegion, arginfo_class_Customerio_Client_getRegion, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Client, getAccountRegion, arginfo_class_Customerio_Client_getAccountRegion, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Client, setAssocResponse, arginfo_class_Customerio_Client_setAssocResponse, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Client, getAuth, arginfo_class_Customerio_Client_getAuth, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Client, getToken, arginfo_class_Customerio_Client_getToken, ZEND_ACC_PUBLIC)

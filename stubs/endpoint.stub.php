@@ -301,6 +301,24 @@ namespace Customerio\Endpoint {
          */
         public function anonymous(array $options) {}
 
+        /**
+         * Reports a device-side push metric: POST /push/events on the Track host (Basic auth), as
+         * customerio-node's trackPush(). Customer.io marks this endpoint deprecated in favour of metric().
+         * Options: delivery_id, device_id, event ('opened', 'converted' or 'delivered'), timestamp (optional).
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function push(array $options) {}
+
+        /**
+         * Reports a delivery metric: POST /api/v1/metrics (Basic auth), as customerio-ruby's track_delivery_metric.
+         * Options: delivery_id, metric (bounced, clicked, converted, deferred, delivered, dropped, opened or
+         * spammed), and optionally timestamp, recipient, reason, href.
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function metric(array $options) {}
+
     }
 
     /** See README "Endpoints" for each method's HTTP call and validation. */
@@ -463,8 +481,12 @@ namespace Customerio\Endpoint {
     class Send extends Base
     {
         /**
+         * POST /v1/send/email. 'attach' => [file name => raw bytes] is sent base64-encoded in 'attachments',
+         * next to names already there (pre-encoded, passed through); all attachments together must stay under
+         * Customer.io's 2 MB (base64) limit.
          * @return mixed the decoded response
          * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         * @throws \InvalidArgumentException on attachments over 2 MB or a file name given twice
          */
         public function email(array $options) {}
 
@@ -473,6 +495,34 @@ namespace Customerio\Endpoint {
          * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
          */
         public function sms(array $options) {}
+
+        /**
+         * A transactional push notification: POST /v1/send/push (App API, Bearer); transactional_message_id and identifiers are required.
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function push(array $options) {}
+
+        /**
+         * A transactional inbox message: POST /v1/send/inbox_message (App API, Bearer); transactional_message_id and identifiers are required.
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function inboxMessage(array $options) {}
+
+        /**
+         * A transactional in-app message: POST /v1/send/in_app (App API, Bearer); transactional_message_id and identifiers are required.
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function inApp(array $options) {}
+
+        /**
+         * A transactional WhatsApp message: POST /v1/send/whatsapp (App API, Bearer); transactional_message_id and identifiers are required.
+         * @return mixed the decoded response
+         * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
+         */
+        public function whatsapp(array $options) {}
 
     }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fdea20d4434dc7c8359ad3daab88c1a239869ea2 */
+ * Stub hash: 66325d48bde0d88d86aaa72d5d4ffe11d58dd70f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Base___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, client, IS_MIXED, 0)
@@ -118,6 +118,10 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Customerio_Endpoint_Events_anonymous arginfo_class_Customerio_Endpoint_Track_entity
 
+#define arginfo_class_Customerio_Endpoint_Events_push arginfo_class_Customerio_Endpoint_Track_entity
+
+#define arginfo_class_Customerio_Endpoint_Events_metric arginfo_class_Customerio_Endpoint_Track_entity
+
 #define arginfo_class_Customerio_Endpoint_Exports_search arginfo_class_Customerio_Endpoint_Track_entity
 
 #define arginfo_class_Customerio_Endpoint_Exports_get arginfo_class_Customerio_Endpoint_Track_entity
@@ -163,6 +167,14 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_Customerio_Endpoint_Send_email arginfo_class_Customerio_Endpoint_Track_entity
 
 #define arginfo_class_Customerio_Endpoint_Send_sms arginfo_class_Customerio_Endpoint_Track_entity
+
+#define arginfo_class_Customerio_Endpoint_Send_push arginfo_class_Customerio_Endpoint_Track_entity
+
+#define arginfo_class_Customerio_Endpoint_Send_inboxMessage arginfo_class_Customerio_Endpoint_Track_entity
+
+#define arginfo_class_Customerio_Endpoint_Send_inApp arginfo_class_Customerio_Endpoint_Track_entity
+
+#define arginfo_class_Customerio_Endpoint_Send_whatsapp arginfo_class_Customerio_Endpoint_Track_entity
 
 #define arginfo_class_Customerio_Endpoint_SenderIdentities_search arginfo_class_Customerio_Endpoint_Track_entity
 
@@ -226,6 +238,8 @@ ZEND_METHOD(Customerio_Endpoint_Customers, suppress);
 ZEND_METHOD(Customerio_Endpoint_Customers, unsuppress);
 ZEND_METHOD(Customerio_Endpoint_Customers, merge);
 ZEND_METHOD(Customerio_Endpoint_Events, anonymous);
+ZEND_METHOD(Customerio_Endpoint_Events, push);
+ZEND_METHOD(Customerio_Endpoint_Events, metric);
 ZEND_METHOD(Customerio_Endpoint_Exports, search);
 ZEND_METHOD(Customerio_Endpoint_Exports, get);
 ZEND_METHOD(Customerio_Endpoint_Exports, download);
@@ -249,6 +263,10 @@ ZEND_METHOD(Customerio_Endpoint_Segments, addCustomers);
 ZEND_METHOD(Customerio_Endpoint_Segments, removeCustomers);
 ZEND_METHOD(Customerio_Endpoint_Send, email);
 ZEND_METHOD(Customerio_Endpoint_Send, sms);
+ZEND_METHOD(Customerio_Endpoint_Send, push);
+ZEND_METHOD(Customerio_Endpoint_Send, inboxMessage);
+ZEND_METHOD(Customerio_Endpoint_Send, inApp);
+ZEND_METHOD(Customerio_Endpoint_Send, whatsapp);
 ZEND_METHOD(Customerio_Endpoint_SenderIdentities, search);
 ZEND_METHOD(Customerio_Endpoint_SenderIdentities, get);
 ZEND_METHOD(Customerio_Endpoint_SenderIdentities, usedBy);
@@ -337,6 +355,8 @@ static const zend_function_entry class_Customerio_Endpoint_Customers_methods[] =
 
 static const zend_function_entry class_Customerio_Endpoint_Events_methods[] = {
 	ZEND_ME(Customerio_Endpoint_Events, anonymous, arginfo_class_Customerio_Endpoint_Events_anonymous, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Events, push, arginfo_class_Customerio_Endpoint_Events_push, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Events, metric, arginfo_class_Customerio_Endpoint_Events_metric, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -395,6 +415,10 @@ static const zend_function_entry class_Customerio_Endpoint_Segments_methods[] = 
 static const zend_function_entry class_Customerio_Endpoint_Send_methods[] = {
 	ZEND_ME(Customerio_Endpoint_Send, email, arginfo_class_Customerio_Endpoint_Send_email, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Endpoint_Send, sms, arginfo_class_Customerio_Endpoint_Send_sms, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Send, push, arginfo_class_Customerio_Endpoint_Send_push, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Send, inboxMessage, arginfo_class_Customerio_Endpoint_Send_inboxMessage, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Send, inApp, arginfo_class_Customerio_Endpoint_Send_inApp, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Send, whatsapp, arginfo_class_Customerio_Endpoint_Send_whatsapp, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -211,7 +211,7 @@ final class GuzzleInjectionTest extends TestCase
         $this->assertSame('/api/v1/customers/a%20b%2Fc%3Fd%23e', $this->history[0]['request']->getUri()->getPath());
         $this->assertSame('', $this->history[0]['request']->getUri()->getQuery());
         $this->assertSame('', $this->history[0]['request']->getUri()->getFragment());
-        $this->assertSame('/v1/segments/x%2By%40z', $this->history[1]['request']->getUri()->getPath());
+        $this->assertSame('/v1/segments/x+y@z', $this->history[1]['request']->getUri()->getPath());
     }
 
     public function testEuRegionHosts(): void

@@ -13,8 +13,8 @@ if (!$state || !is_dir($state)) {
 }
 
 $uri = $_SERVER['REQUEST_URI'];
-$path = parse_url($uri, PHP_URL_PATH);
-$query = (string) parse_url($uri, PHP_URL_QUERY);
+// split by hand: parse_url() reads "/customers/shop:42" as a port
+[$path, $query] = array_pad(explode('?', $uri, 2), 2, '');
 $headers = [];
 foreach (getallheaders() as $name => $value) {
     $headers[strtolower($name)] = $value;
