@@ -32,7 +32,11 @@ final class PathIdsSdkParityTest extends TestCase
     /** The SDK got $id right when the server, decoding the path, sees exactly "$prefix/$id$suffix". */
     private static function sdkWasRight(string $base, string $prefix, string $id, string $suffix): bool
     {
-        $uri = new Uri($base . $prefix . $id . $suffix);
+        try {
+            $uri = new Uri($base . $prefix . $id . $suffix);
+        } catch (\InvalidArgumentException $e) {
+            return false; // Guzzle 8's Uri refuses raw non-ASCII bytes: that id could not be sent at all
+        }
         return $uri->getQuery() === '' && $uri->getFragment() === ''
             && rawurldecode($uri->getPath()) === (new Uri($base))->getPath() . $prefix . $id . $suffix
             && substr_count($uri->getPath(), '/') === substr_count((new Uri($base))->getPath() . $prefix . $suffix, '/');
