@@ -34,16 +34,12 @@ try {
 PHP);
 
 // php -S without PHP_CLI_SERVER_WORKERS serves every request in this one process, one after the other
-$valgrind = cio_under_valgrind() && is_executable('/usr/bin/valgrind');
 $cmd = [PHP_BINARY, '-n', '-d', 'extension=' . FaultServer::extensionPath(), '-S', '127.0.0.1:0', "$dir/app.php"];
-if ($valgrind) {
-    // memory_limit needs the Zend allocator; invalid accesses are what is checked here
-    $cmd = array_merge(['/usr/bin/valgrind', '-q', '--leak-check=no', "--log-file=$dir/valgrind.log"], $cmd);
-}
+// memory_limit needs the Zend allocator (run-tests -m traces this child too, with USE_ZEND_ALLOC=0 otherwise)
 $env = ['USE_ZEND_ALLOC' => '1', 'PATH' => getenv('PATH')];
 $proc = proc_open($cmd, [0 => ['pipe', 'r'], 1 => ['file', '/dev/null', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env);
 $url = null;
-$deadline = microtime(true) + 60;
+$deadline = microtime(true) + 120;
 while ($url === null && microtime(true) < $deadline && ($line = fgets($pipes[2])) !== false) {
     if (preg_match('~Development Server \(http://([0-9.]+:\d+)\) started~', $line, $m)) {
         $url = 'http://' . $m[1];
@@ -68,20 +64,17 @@ for ($n = 1; $n <= 3; $n++) {
 }
 echo 'one worker: ', count(array_unique($pids)) === 1 && count($pids) === 2 ? 'yes' : 'no (' . implode(',', $pids) . ')', "\n";
 echo 'requests that reached Customer.io: ', count($fs->requests()), "\n";
+echo 'the worker still runs: ', proc_get_status($proc)['running'] ? 'yes' : 'no', "\n";
 proc_terminate($proc);
 proc_close($proc);
-if ($valgrind) {
-    $log = (string) @file_get_contents("$dir/valgrind.log");
-    echo 'valgrind: ', preg_match('~Invalid (read|write|free)|uninitialised|Process terminating~', $log) ? $log : 'clean', "\n";
-}
 array_map('unlink', glob("$dir/*"));
 rmdir($dir);
 $fs->stop();
 ?>
 --EXPECTF--
-page 1: %AFatal error: Allowed memory size of N bytes exhausted%A
+page 1: Fatal error:%sAllowed memory size of N bytes exhausted (tried to allocate N bytes)
 page 2: answer {}
 page 3: answer {}
 one worker: yes
 requests that reached Customer.io: 3
-%A
+the worker still runs: yes
