@@ -108,15 +108,40 @@ void cio_http_rshutdown(void)
 	}
 }
 
+/* libcurl 7.x makes the multi handle's wake-up socket pair without close-on-exec: descriptors that appear
+ * while it is made are marked, so that proc_open()/exec children do not inherit them. Made once per process. */
+#define CIO_FD_SCAN 1024
+
+static void cio_http_fds_open(unsigned char *open)
+{
+	for (int fd = 0; fd < CIO_FD_SCAN; fd++) {
+		open[fd] = fcntl(fd, F_GETFD) != -1;
+	}
+}
+
+static void cio_http_cloexec_new(const unsigned char *open_before)
+{
+	for (int fd = 0; fd < CIO_FD_SCAN; fd++) {
+		int flags;
+		if (!open_before[fd] && (flags = fcntl(fd, F_GETFD)) != -1) {
+			fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+		}
+	}
+}
+
 static CURLM *cio_http_multi(void)
 {
+	unsigned char open_before[CIO_FD_SCAN];
+
 	if (CIO_G(multi) && CIO_G(owner_pid) != getpid()) {
 		cio_http_release(); /* inherited through fork(): forget, do not close */
 	}
 	cio_http_abandon();
 	if (!CIO_G(multi)) {
 		CIO_G(owner_pid) = getpid();
+		cio_http_fds_open(open_before);
 		CIO_G(multi) = curl_multi_init();
+		cio_http_cloexec_new(open_before);
 		if (CIO_G(multi)) {
 			curl_multi_setopt(CIO_G(multi), CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
 		}
