@@ -131,7 +131,7 @@ final class ReliabilityFaultTest extends TestCase
 
         $this->fs->reset()->respond(200, '"' . str_repeat('a', 999) . '"');
         $e = $this->catchThrowable(fn () => $client->track->entity(self::identifyOp()));
-        // a response did arrive: not a ConnectException (see ReliabilityResponseLimitTest for Guzzle mode)
+        // a response did arrive: not a ConnectException (TransportGuzzleModeTest: Guzzle mode)
         $this->assertExactClass(\Customerio\Exception\RequestException::class, $e);
         $this->assertSame(200, $e->getCode());
         $this->assertTrue($e->hasResponse());
