@@ -597,9 +597,11 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 			return;
 		}
 	}
-	/* after the encoding, whose jsonSerialize() may have changed the credentials: this request and the header
-	 * lists cached for later ones carry the same, current ones */
-	if ((authorization = cio_authorization(c, bearer))) {
+	/* after the encoding, whose jsonSerialize() may have changed the credentials (or emptied the client with a
+	 * failed __construct()): this request and the header lists cached for later ones carry the current ones */
+	if (!c->initialized) {
+		cio_throw_uninitialized(cio_ce_client);
+	} else if ((authorization = cio_authorization(c, bearer))) {
 		cio_client_transfer(c, method, url->s, json.s ? ZSTR_VAL(json.s) : NULL, json.s ? ZSTR_LEN(json.s) : 0,
 			authorization, bearer, raw, return_value);
 		zend_string_release(authorization);
@@ -616,6 +618,15 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 {
 	cio_client *c = cio_client_from_obj(client);
 	int which = path[0] == 'b'; /* "entity" or "batch" */
+
+	if (!c->initialized) {
+		/* the encoding of the bodies ran user code, which may have emptied the client (a failed __construct()) */
+		for (int i = 0; i < n; i++) {
+			ZVAL_UNDEF(&answers[i]);
+		}
+		cio_throw_uninitialized(cio_ce_client);
+		return 0;
+	}
 	if (!c->v2_urls[which]) {
 		zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
 		c->v2_urls[which] = zend_string_concat2(ZSTR_VAL(base), ZSTR_LEN(base), path, strlen(path));

@@ -117,6 +117,13 @@ foreach (['v1 event' => fn($ep, $hook) => $ep->event(['id' => 1, 'name' => 'g', 
 }
 echo count($s->requests()), " requests\n";
 
+echo "-- jsonSerialize() empties the client with a failed __construct(): an exception, nothing sent\n";
+$s->reset();
+$c = cio_client($s);
+echo cio_describe(cio_try_quiet(fn() => $c->customers->event(['id' => 1, 'name' => 'k',
+    'data' => new Hook(fn() => cio_try_quiet(fn() => $c->__construct("bad\nkey", 's')))]))), "\n";
+echo count($s->requests()), " requests\n";
+
 echo "-- jsonSerialize() calls setClient(): this request stays native, the next one goes through it\n";
 $s->reset();
 $c = cio_client($s);
@@ -217,6 +224,9 @@ Error: Customerio\Endpoint\Customers has no client: construct it with a Customer
 v1 event: {}
 v2 entity: {}
 2 requests
+-- jsonSerialize() empties the client with a failed __construct(): an exception, nothing sent
+Error: Customerio\Client object is not initialized: its constructor was not called
+0 requests
 -- jsonSerialize() calls setClient(): this request stays native, the next one goes through it
   late POST /api/v1/customers/1/events site-id:api-key {"name":"i"}
 1 reached the server
