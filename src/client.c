@@ -57,12 +57,15 @@ static void cio_config_copy(cio_config *to, const cio_config *from)
 	}
 }
 
+/* Swaps first, releases after: value may be the very string the slot holds. */
 static void cio_replace_str(zend_string **slot, zend_string *value)
 {
-	if (*slot) {
-		zend_string_release(*slot);
-	}
+	zend_string *old = *slot;
+
 	*slot = value ? zend_string_copy(value) : NULL;
+	if (old) {
+		zend_string_release(old);
+	}
 }
 
 /* Releases a zval slot after emptying it: a destructor it triggers finds the slot already UNDEF. */

@@ -351,7 +351,9 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 		/* HTTP/2 is optional: a libcurl built without it still sends HTTP/1.1 */
 		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 		CIO_SETOPT(CURLOPT_PIPEWAIT, 1L);
+#if LIBCURL_VERSION_NUM >= 0x074100 /* 7.65.0 */
 		CIO_SETOPT(CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
+#endif
 		CIO_SETOPT(CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
 		CIO_SETOPT(CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
 		CIO_SETOPT(CURLOPT_USERAGENT, cio_user_agent);
@@ -424,6 +426,7 @@ static zend_long cio_now_ms(void)
 static bool cio_http_unsent(CURL *easy, CURLcode code)
 {
 	long sent = 0;
+	curl_off_t pretransfer = 0;
 
 	switch (code) {
 		case CURLE_COULDNT_RESOLVE_HOST:
@@ -432,8 +435,9 @@ static bool cio_http_unsent(CURL *easy, CURLcode code)
 		case CURLE_SSL_CONNECT_ERROR:
 			return true;
 		case CURLE_OPERATION_TIMEDOUT:
-			/* timed out while connecting: not a byte of the request was written */
-			return curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &sent) == CURLE_OK && sent == 0;
+			/* timed out while connecting: the transfer never started and not a byte of the request was written */
+			return curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &sent) == CURLE_OK && sent == 0
+				&& curl_easy_getinfo(easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer) == CURLE_OK && pretransfer == 0;
 		default:
 			return false;
 	}
