@@ -28,6 +28,63 @@ static ZEND_INI_MH(OnUpdateExceptions)
 	return SUCCESS;
 }
 
+/* A number the ini gives, or a warning and FAILURE: the setting then keeps its value (the default at startup).
+ * OnUpdateReal/OnUpdateLong would read "five" as 0, which means "no timeout". */
+static bool cio_ini_number(zend_ini_entry *entry, zend_string *new_value, double min, double max, bool integer,
+	double *out)
+{
+	zend_long lval = 0;
+	double dval = 0;
+	int type = ZSTR_LEN(new_value) ? is_numeric_string(ZSTR_VAL(new_value), ZSTR_LEN(new_value), &lval, &dval, false)
+		: 0;
+
+	if (type == IS_LONG) {
+		dval = (double)lval;
+	}
+	if ((type != IS_LONG && (type != IS_DOUBLE || integer)) || !zend_finite(dval) || dval < min || dval > max) {
+		php_error_docref(NULL, E_WARNING, "%s must be %s between %.0f and %.0f, \"%.*s\" refused", ZSTR_VAL(entry->name),
+			integer ? "an integer" : "a number of seconds", min, max, (int)MIN(ZSTR_LEN(new_value), 100),
+			ZSTR_VAL(new_value));
+		return false;
+	}
+	*out = dval;
+	return true;
+}
+
+/* seconds, 0 = no limit */
+static ZEND_INI_MH(OnUpdateSeconds)
+{
+	double value;
+
+	if (!cio_ini_number(entry, new_value, 0, 86400.0 * 365, false, &value)) {
+		return FAILURE;
+	}
+	*(double *)ZEND_INI_GET_ADDR() = value;
+	return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateRetries)
+{
+	double value;
+
+	if (!cio_ini_number(entry, new_value, 0, 100, true, &value)) {
+		return FAILURE;
+	}
+	*(zend_long *)ZEND_INI_GET_ADDR() = (zend_long)value;
+	return SUCCESS;
+}
+
+static ZEND_INI_MH(OnUpdateIdleSeconds)
+{
+	double value;
+
+	if (!cio_ini_number(entry, new_value, 0, 86400.0 * 365, true, &value)) {
+		return FAILURE;
+	}
+	*(zend_long *)ZEND_INI_GET_ADDR() = (zend_long)value;
+	return SUCCESS;
+}
+
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("customerio.track_url", "", PHP_INI_ALL, OnUpdateString, track_url,
 		zend_customerio_globals, customerio_globals)
@@ -35,18 +92,18 @@ PHP_INI_BEGIN()
 		zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_ENTRY("customerio.cainfo", "", PHP_INI_ALL, OnUpdateString, cainfo,
 		zend_customerio_globals, customerio_globals)
-	STD_PHP_INI_ENTRY("customerio.timeout", "5", PHP_INI_ALL, OnUpdateReal, timeout,
+	STD_PHP_INI_ENTRY("customerio.timeout", "5", PHP_INI_ALL, OnUpdateSeconds, timeout,
 		zend_customerio_globals, customerio_globals)
-	STD_PHP_INI_ENTRY("customerio.connect_timeout", "2", PHP_INI_ALL, OnUpdateReal, connect_timeout,
+	STD_PHP_INI_ENTRY("customerio.connect_timeout", "2", PHP_INI_ALL, OnUpdateSeconds, connect_timeout,
 		zend_customerio_globals, customerio_globals)
 	PHP_INI_ENTRY("customerio.exceptions", "auto", PHP_INI_ALL, OnUpdateExceptions)
-	STD_PHP_INI_ENTRY("customerio.retries", "2", PHP_INI_ALL, OnUpdateLong, retries,
+	STD_PHP_INI_ENTRY("customerio.retries", "2", PHP_INI_ALL, OnUpdateRetries, retries,
 		zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_BOOLEAN("customerio.auto_event_id", "1", PHP_INI_ALL, OnUpdateBool, auto_event_id,
 		zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_BOOLEAN("customerio.persistent", "1", PHP_INI_SYSTEM, OnUpdateBool, persistent,
 		zend_customerio_globals, customerio_globals)
-	STD_PHP_INI_ENTRY("customerio.persistent_idle_timeout", "30", PHP_INI_SYSTEM, OnUpdateLong,
+	STD_PHP_INI_ENTRY("customerio.persistent_idle_timeout", "30", PHP_INI_SYSTEM, OnUpdateIdleSeconds,
 		persistent_idle_timeout, zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_ENTRY("customerio.spool_dir", "", PHP_INI_ALL, OnUpdateString, spool_dir,
 		zend_customerio_globals, customerio_globals)
@@ -93,6 +150,7 @@ static PHP_RINIT_FUNCTION(customerio)
 #if defined(COMPILE_DL_CUSTOMERIO) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	cio_http_rinit();
 	return SUCCESS;
 }
 

@@ -42,7 +42,10 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	int pool_size;
 	pid_t owner_pid;
 	zend_long connections_open;
-	zend_long connections_made;
+	/* easy handles attached to multi (process memory): a request that bailed out leaves them there */
+	CURL **in_flight;
+	int in_flight_n, in_flight_cap;
+	bool bailed_out;   /* a fatal error was caught inside a libcurl callback */
 	uint64_t config_serial;
 	/* random bytes for ULIDs, drawn from the CSPRNG a pool at a time; refilled in a forked child */
 	unsigned char random_pool[320];

@@ -57,16 +57,42 @@ static void cio_config_copy(cio_config *to, const cio_config *from)
 	}
 }
 
+/* Swaps first, releases after: value may be the very string the slot holds. */
 static void cio_replace_str(zend_string **slot, zend_string *value)
 {
-	if (*slot) {
-		zend_string_release(*slot);
-	}
+	zend_string *old = *slot;
+
 	*slot = value ? zend_string_copy(value) : NULL;
+	if (old) {
+		zend_string_release(old);
+	}
+}
+
+/* Releases a zval slot after emptying it: a destructor it triggers finds the slot already UNDEF. */
+static void cio_release_slot(zval *slot)
+{
+	zval old;
+
+	ZVAL_COPY_VALUE(&old, slot);
+	ZVAL_UNDEF(slot);
+	zval_ptr_dtor(&old);
+}
+
+/* Stores value (a new reference) in slot, then releases what was there: user code run by that release sees
+ * the new value. */
+static void cio_swap_slot(zval *slot, zval *value)
+{
+	zval old;
+
+	ZVAL_COPY_VALUE(&old, slot);
+	ZVAL_COPY(slot, value);
+	zval_ptr_dtor(&old);
 }
 
 static void cio_client_clear(cio_client *c)
 {
+	/* first: destructors run below (the region, a Guzzle client, on_error's closure) see an unusable client */
+	c->initialized = false;
 	cio_replace_str(&c->api_key, NULL);
 	cio_replace_str(&c->site_id, NULL);
 	cio_replace_str(&c->app_key, NULL);
@@ -75,14 +101,10 @@ static void cio_client_clear(cio_client *c)
 	cio_client_forget_headers(c);
 	cio_replace_str(&c->v2_urls[0], NULL);
 	cio_replace_str(&c->v2_urls[1], NULL);
-	zval_ptr_dtor(&c->region);
-	ZVAL_UNDEF(&c->region);
-	zval_ptr_dtor(&c->guzzle);
-	ZVAL_UNDEF(&c->guzzle);
-	zval_ptr_dtor(&c->on_error);
-	ZVAL_UNDEF(&c->on_error);
 	cio_config_free(&c->cfg);
-	c->initialized = false;
+	cio_release_slot(&c->region);
+	cio_release_slot(&c->guzzle);
+	cio_release_slot(&c->on_error);
 }
 
 static void cio_client_free(zend_object *obj)
@@ -240,7 +262,7 @@ static zend_result cio_seconds_to_ms(double seconds, const char *name, zend_long
 }
 
 typedef enum { CIO_OPT_REGION, CIO_OPT_URL, CIO_OPT_VERIFY, CIO_OPT_SECONDS, CIO_OPT_COUNT, CIO_OPT_BYTES,
-	CIO_OPT_BOOL, CIO_OPT_CALLABLE } cio_option_kind;
+	CIO_OPT_CONCURRENCY, CIO_OPT_BOOL, CIO_OPT_CALLABLE } cio_option_kind;
 
 /* Every constructor option: its name, its kind, and where its value goes. */
 static const struct {
@@ -260,7 +282,7 @@ static const struct {
 	{"max_entity_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_entity_bytes)},
 	{"max_batch_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_batch_bytes)},
 	{"max_response_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_response_bytes)},
-	{"max_concurrency", CIO_OPT_COUNT, XtOffsetOf(cio_client, cfg.max_concurrency)},
+	{"max_concurrency", CIO_OPT_CONCURRENCY, XtOffsetOf(cio_client, cfg.max_concurrency)},
 	{"on_error", CIO_OPT_CALLABLE, XtOffsetOf(cio_client, on_error)},
 };
 
@@ -318,6 +340,18 @@ static zend_result cio_option_set(cio_client *c, int i, zval *value, zend_string
 			}
 			*(zend_long *)slot = Z_LVAL_P(value);
 			return SUCCESS;
+		case CIO_OPT_CONCURRENCY:
+			/* exactly what is honoured: a split batch never has more requests in flight */
+			if (Z_TYPE_P(value) != IS_LONG) {
+				return cio_option_type_error(name, "int", value);
+			}
+			if (Z_LVAL_P(value) < 1 || Z_LVAL_P(value) > CIO_MAX_CONCURRENCY) {
+				cio_throw_invalid_argument("%s must be between 1 and %d, got " ZEND_LONG_FMT, name, CIO_MAX_CONCURRENCY,
+					Z_LVAL_P(value));
+				return FAILURE;
+			}
+			*(zend_long *)slot = Z_LVAL_P(value);
+			return SUCCESS;
 		case CIO_OPT_BOOL:
 			if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
 				return cio_option_type_error(name, "bool", value);
@@ -328,8 +362,7 @@ static zend_result cio_option_set(cio_client *c, int i, zval *value, zend_string
 			if (!zend_is_callable(value, 0, NULL)) {
 				return cio_option_type_error(name, "callable", value);
 			}
-			zval_ptr_dtor((zval *)slot);
-			ZVAL_COPY((zval *)slot, value);
+			cio_swap_slot((zval *)slot, value);
 			return SUCCESS;
 	}
 	return FAILURE;
@@ -354,10 +387,6 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	cfg->max_concurrency = 4;
 	if ((ini = CIO_G(cainfo)) && *ini) {
 		cfg->cainfo = zend_string_init(ini, strlen(ini), 0);
-	}
-	if (cfg->retries < 0 || cfg->retries > 100) {
-		cio_throw_invalid_argument("customerio.retries must be between 0 and 100");
-		return FAILURE;
 	}
 	if (cio_seconds_to_ms(CIO_G(timeout), "customerio.timeout", &cfg->timeout_ms) == FAILURE
 		|| cio_seconds_to_ms(CIO_G(connect_timeout), "customerio.connect_timeout", &cfg->connect_timeout_ms) == FAILURE) {
@@ -511,6 +540,8 @@ static void cio_client_transfer(cio_client *c, const char *method, zend_string *
 		.authorization = authorization,
 		.headers = cio_client_headers(c, json != NULL, bearer, authorization),
 		.cfg = &c->cfg,
+		/* an App API POST acts (sends an email, triggers a campaign): never retried once it may have arrived */
+		.retry = bearer && strcmp(method, "POST") == 0 ? CIO_RETRY_UNSENT : CIO_RETRY_IDEMPOTENT,
 	};
 	cio_http_response res;
 
@@ -528,9 +559,10 @@ static void cio_client_transfer(cio_client *c, const char *method, zend_string *
 
 /* The native transport: query string, JSON body, then the transfer. */
 static void cio_client_send_native(cio_client *c, const char *method, smart_str *url, zval *query, HashTable *body,
-	zend_string *authorization, bool bearer, bool raw, zval *return_value)
+	bool bearer, bool raw, zval *return_value)
 {
 	smart_str json = {0};
+	zend_string *authorization;
 
 	if (query && cio_append_query(url, query) == FAILURE) {
 		return;
@@ -548,8 +580,15 @@ static void cio_client_send_native(cio_client *c, const char *method, smart_str 
 			return;
 		}
 	}
-	cio_client_transfer(c, method, url->s, json.s ? ZSTR_VAL(json.s) : NULL, json.s ? ZSTR_LEN(json.s) : 0,
-		authorization, bearer, raw, return_value);
+	/* after the encoding, whose jsonSerialize() may have changed the credentials (or emptied the client with a
+	 * failed __construct()): this request and the header lists cached for later ones carry the current ones */
+	if (!c->initialized) {
+		cio_throw_uninitialized(cio_ce_client);
+	} else if ((authorization = cio_authorization(c, bearer))) {
+		cio_client_transfer(c, method, url->s, json.s ? ZSTR_VAL(json.s) : NULL, json.s ? ZSTR_LEN(json.s) : 0,
+			authorization, bearer, raw, return_value);
+		zend_string_release(authorization);
+	}
 	smart_str_free(&json);
 }
 
@@ -562,6 +601,15 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 {
 	cio_client *c = cio_client_from_obj(client);
 	int which = path[0] == 'b'; /* "entity" or "batch" */
+
+	if (!c->initialized) {
+		/* the encoding of the bodies ran user code, which may have emptied the client (a failed __construct()) */
+		for (int i = 0; i < n; i++) {
+			ZVAL_UNDEF(&answers[i]);
+		}
+		cio_throw_uninitialized(cio_ce_client);
+		return 0;
+	}
 	if (!c->v2_urls[which]) {
 		zend_string *base = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
 		c->v2_urls[which] = zend_string_concat2(ZSTR_VAL(base), ZSTR_LEN(base), path, strlen(path));
@@ -650,10 +698,10 @@ static void cio_client_send_guzzle(cio_client *c, const char *method, smart_str 
 	add_assoc_zval(options, "headers", &headers);
 	add_assoc_double(options, "connect_timeout", c->cfg.connect_timeout_ms / 1000.0);
 	add_assoc_double(options, "timeout", c->cfg.timeout_ms / 1000.0);
-	if (c->cfg.cainfo) {
-		add_assoc_str(options, "verify", zend_string_copy(c->cfg.cainfo));
-	} else if (!c->cfg.verify) {
+	if (!c->cfg.verify) {
 		add_assoc_bool(options, "verify", false);
+	} else if (c->cfg.cainfo) {
+		add_assoc_str(options, "verify", zend_string_copy(c->cfg.cainfo));
 	}
 	if (query) {
 		Z_TRY_ADDREF_P(query);
@@ -667,7 +715,10 @@ static void cio_client_send_guzzle(cio_client *c, const char *method, smart_str 
 	ZVAL_STRING(&args[0], method);
 	ZVAL_STR_COPY(&args[1], url->s);
 
-	if (cio_call_method(&c->guzzle, "request", &response, 3, args) == SUCCESS) {
+	/* held: request() may call setClient() and drop the last reference to the object it runs in */
+	zval guzzle;
+	ZVAL_COPY(&guzzle, &c->guzzle);
+	if (cio_call_method(&guzzle, "request", &response, 3, args) == SUCCESS) {
 		if (Z_TYPE(response) == IS_OBJECT && cio_call_method(&response, "getBody", &stream, 0, NULL) == SUCCESS) {
 			zend_string *text = zval_try_get_string(&stream);
 			if (text) {
@@ -680,10 +731,11 @@ static void cio_client_send_guzzle(cio_client *c, const char *method, smart_str 
 			}
 			zval_ptr_dtor(&stream);
 		} else if (!EG(exception)) {
-			zend_throw_error(NULL, "%s::request() did not return a response", ZSTR_VAL(Z_OBJCE(c->guzzle)->name));
+			zend_throw_error(NULL, "%s::request() did not return a response", ZSTR_VAL(Z_OBJCE(guzzle)->name));
 		}
 		zval_ptr_dtor(&response);
 	}
+	zval_ptr_dtor(&guzzle);
 	for (int i = 0; i < 3; i++) {
 		zval_ptr_dtor(&args[i]);
 	}
@@ -704,19 +756,23 @@ static void cio_client_send(cio_client *c, const char *method, zend_string *base
 		cio_throw_invalid_argument("The request URL contains a CR, LF or NUL byte");
 		return;
 	}
+	/* before anything runs: "App API Key not set!" without encoding or sending */
 	if (!(authorization = cio_authorization(c, bearer))) {
 		return;
 	}
+	zend_string_release(authorization);
 	smart_str_append(&url, base);
 	cio_url_append(&url, ZSTR_VAL(endpoint), ZSTR_LEN(endpoint), false);
 	smart_str_0(&url);
+	/* held: user code run by the encoder or by Guzzle may drop the last reference to this client */
+	GC_ADDREF(&c->std);
 	if (Z_TYPE(c->guzzle) == IS_OBJECT) {
 		cio_client_send_guzzle(c, method, &url, query, body, bearer, raw, return_value);
 	} else {
-		cio_client_send_native(c, method, &url, query, body, authorization, bearer, raw, return_value);
+		cio_client_send_native(c, method, &url, query, body, bearer, raw, return_value);
 	}
+	OBJ_RELEASE(&c->std);
 	smart_str_free(&url);
-	zend_string_release(authorization);
 }
 
 /* post/put/delete: Track v1 unless $json['endpoint'] names another base; $json['query'] goes to the URL. */
@@ -789,14 +845,18 @@ PHP_METHOD(Customerio_Client, __construct)
 	}
 	bool auto_region = region_name && zend_string_equals_literal(region_name, "auto");
 	zend_string *name = region_name && !auto_region ? zend_string_copy(region_name) : zend_string_init("us", 2, 0);
-	zend_result made = cio_region_make(&c->region, name, c->cfg.track_base, c->cfg.api_base);
+	zval region;
+	zend_result made = cio_region_make(&region, name, c->cfg.track_base, c->cfg.api_base);
 	zend_string_release(name);
 	if (made == FAILURE) {
 		cio_client_clear(c);
 		RETURN_THROWS();
 	}
-	c->api_key = zend_string_copy(api_key);
-	c->site_id = zend_string_copy(site_id);
+	cio_swap_slot(&c->region, &region);
+	zval_ptr_dtor(&region);
+	/* replaced, not assigned: a destructor run by cio_client_clear() may have set them again */
+	cio_replace_str(&c->api_key, api_key);
+	cio_replace_str(&c->site_id, site_id);
 	c->assoc = false;
 	c->initialized = true;
 	if (auto_region && cio_region_auto(c) == FAILURE) {
@@ -839,9 +899,36 @@ PHP_METHOD(Customerio_Client, setClient)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_OBJECT(guzzle)
 	ZEND_PARSE_PARAMETERS_END();
-	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
-	zval_ptr_dtor(&c->guzzle);
-	ZVAL_COPY(&c->guzzle, guzzle);
+	cio_swap_slot(&cio_client_from_obj(Z_OBJ_P(ZEND_THIS))->guzzle, guzzle);
+}
+
+/* The SDK always has a Guzzle client: make its default one. The autoloader and the constructor are user code:
+ * a client they set (setClient()) wins over the one made here. */
+static void cio_client_default_guzzle(cio_client *c)
+{
+	zend_string *name = zend_string_init("GuzzleHttp\\Client", sizeof("GuzzleHttp\\Client") - 1, 0);
+	zend_class_entry *ce = zend_lookup_class(name);
+	zval guzzle;
+
+	zend_string_release(name);
+	if (EG(exception) || Z_TYPE(c->guzzle) == IS_OBJECT) {
+		return;
+	}
+	if (!ce) {
+		zend_throw_error(NULL, "Customerio\\Client::getClient() needs Guzzle (guzzlehttp/guzzle), which is "
+			"not installed; without it requests use the extension's own transport");
+		return;
+	}
+	if (object_init_ex(&guzzle, ce) == FAILURE) {
+		return;
+	}
+	if (ce->constructor) {
+		zend_call_known_instance_method(ce->constructor, Z_OBJ(guzzle), NULL, 0, NULL);
+	}
+	if (!EG(exception) && Z_TYPE(c->guzzle) != IS_OBJECT) {
+		cio_swap_slot(&c->guzzle, &guzzle);
+	}
+	zval_ptr_dtor(&guzzle);
 }
 
 PHP_METHOD(Customerio_Client, getClient)
@@ -850,29 +937,14 @@ PHP_METHOD(Customerio_Client, getClient)
 	cio_client *c = cio_client_from_obj(Z_OBJ_P(ZEND_THIS));
 
 	if (Z_TYPE(c->guzzle) != IS_OBJECT) {
-		/* The SDK always has a Guzzle client; make its default one, and send through it from now on. */
-		zend_string *name = zend_string_init("GuzzleHttp\\Client", sizeof("GuzzleHttp\\Client") - 1, 0);
-		zend_class_entry *ce = zend_lookup_class(name);
-		zend_string_release(name);
-		if (!ce) {
-			if (!EG(exception)) {
-				zend_throw_error(NULL, "Customerio\\Client::getClient() needs Guzzle (guzzlehttp/guzzle), which is "
-					"not installed; without it requests use the extension's own transport");
-			}
-			RETURN_THROWS();
+		/* held: the autoloader may drop the last reference to this client */
+		GC_ADDREF(&c->std);
+		cio_client_default_guzzle(c);
+		if (!EG(exception)) {
+			RETVAL_COPY(&c->guzzle);
 		}
-		zval guzzle;
-		if (object_init_ex(&guzzle, ce) == FAILURE) {
-			RETURN_THROWS();
-		}
-		if (ce->constructor) {
-			zend_call_known_instance_method(ce->constructor, Z_OBJ(guzzle), NULL, 0, NULL);
-		}
-		if (EG(exception)) {
-			zval_ptr_dtor(&guzzle);
-			RETURN_THROWS();
-		}
-		ZVAL_COPY_VALUE(&c->guzzle, &guzzle);
+		OBJ_RELEASE(&c->std);
+		return;
 	}
 	RETURN_COPY(&c->guzzle);
 }
@@ -915,10 +987,10 @@ PHP_METHOD(Customerio_Client, setRegion)
 	ZEND_PARSE_PARAMETERS_END();
 	CIO_CLIENT_INITIALIZED(c);
 	if (cio_region_make(&region, name, c->cfg.track_base, c->cfg.api_base) == SUCCESS) {
-		zval_ptr_dtor(&c->region);
-		ZVAL_COPY_VALUE(&c->region, &region);
 		cio_replace_str(&c->v2_urls[0], NULL);
 		cio_replace_str(&c->v2_urls[1], NULL);
+		cio_swap_slot(&c->region, &region);
+		zval_ptr_dtor(&region);
 	}
 }
 
@@ -1002,6 +1074,22 @@ PHP_METHOD(Customerio_Client, put)
 PHP_METHOD(Customerio_Client, delete)
 {
 	cio_client_track_request(INTERNAL_FUNCTION_PARAM_PASSTHRU, "DELETE");
+}
+
+zend_result cio_client_call_on_error(zend_object *client, zval *retval, uint32_t argc, zval *argv)
+{
+	cio_client *c = cio_client_from_obj(client);
+	zval callback;
+	zend_result result = FAILURE;
+
+	if (Z_TYPE(c->on_error) == IS_UNDEF) {
+		return FAILURE;
+	}
+	/* held: the callback may construct the client again, which releases on_error while it runs */
+	ZVAL_COPY(&callback, &c->on_error);
+	result = call_user_function(NULL, NULL, &callback, retval, argc, argv);
+	zval_ptr_dtor(&callback);
+	return result;
 }
 
 void cio_client_minit(void)

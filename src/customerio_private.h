@@ -37,6 +37,9 @@ typedef struct {
 	zend_long max_concurrency;   /* requests of one split batch in flight at once */
 } cio_config;
 
+/* Requests of one split batch in flight at once, at most. */
+#define CIO_MAX_CONCURRENCY 16
+
 /* Endpoint objects of a Client ($client->track & co.), by index in cio_endpoint_properties. */
 #define CIO_ENDPOINT_COUNT 14
 
@@ -121,6 +124,8 @@ bool cio_client_native(zval *client);
 /* POSTs of pre-encoded JSON bodies to Track v2 ("entity" or "batch"), all at once: the decoded answers in
  * order; returns the index of the first that failed (its exception thrown), or -1. */
 int cio_client_post_v2_many(zend_object *client, const char *path, const smart_str *bodies, int n, zval *answers);
+/* Calls the client's on_error(...$argv), held while it runs; FAILURE when none is set or the call failed. */
+zend_result cio_client_call_on_error(zend_object *client, zval *retval, uint32_t argc, zval *argv);
 
 /* endpoint.c */
 void cio_endpoint_minit(void);
@@ -144,8 +149,15 @@ void cio_queue_free(cio_queue *q);
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */
 zend_result cio_json_encode(smart_str *buf, zval *value);
 void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc);
+/* A JSON body back into the array post() takes: objects inside stay objects, so {} is sent as {} again. */
+void cio_json_decode_payload(zval *return_value, const char *str, size_t len);
 
 /* http.c: the one transport */
+typedef enum {
+	CIO_RETRY_IDEMPOTENT = 0, /* retried after any retryable failure: Track calls (ids dedupe), GET, PUT, DELETE */
+	CIO_RETRY_UNSENT         /* retried only when the server provably did not act: App API POSTs (send email...) */
+} cio_retry_policy;
+
 typedef struct {
 	const char *method;
 	zend_string *url;
@@ -154,6 +166,7 @@ typedef struct {
 	zend_string *authorization; /* the whole header line: "Authorization: Basic ..." */
 	struct curl_slist *headers; /* every header of the request, auth included, kept by the client */
 	const cio_config *cfg;
+	cio_retry_policy retry;
 } cio_http_request;
 
 typedef struct {
@@ -163,7 +176,6 @@ typedef struct {
 	CURLcode error;
 	char errbuf[CURL_ERROR_SIZE];
 	zend_string *url;        /* where the last attempt went (differs from the request's after a redirect) */
-	int attempts;            /* attempts made, 1 + retries */
 	size_t body_limit;
 	bool too_large;          /* the body passed body_limit: the transfer was cut off */
 	bool skip_headers;       /* a 2xx answer: its headers are not kept */
@@ -173,6 +185,7 @@ void cio_http_minit(void);
 void cio_http_mshutdown(void);
 /* A thread's (ZTS) or the process's globals go away: their libcurl handles with them. */
 void cio_http_gshutdown(zend_customerio_globals *g);
+void cio_http_rinit(void);
 void cio_http_rshutdown(void);
 zend_long cio_http_connections(void);
 /* Several requests at once (each with the policy of cio_http_send), on the process's connections. */
@@ -196,7 +209,6 @@ const char *cio_http_user_agent(void);
 
 /* exception.c: every exception is made here */
 void cio_exception_minit(void);
-void cio_exception_mshutdown(void);
 void cio_throw_validation(const char *http_method, const char *message);
 /* Bad configuration or input: always Customerio\Exception\InvalidArgumentException. */
 void cio_throw_invalid_argument(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
@@ -204,7 +216,8 @@ void cio_throw_invalid_argument(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(p
  * InvalidArgumentException in Guzzle mode (a GuzzleException, as the SDK's json_encode failure was), else native. */
 void cio_throw_payload_error(const char *format, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
 void cio_throw_uninitialized(zend_class_entry *ce);
-/* After a transfer: throws ConnectException (no response) or Client/ServerException (>= 400). */
+/* After a transfer: throws ConnectException (no response), Client/ServerException (>= 400), or RequestException
+ * with the response (a body over max_response_bytes). */
 void cio_throw_transfer(const cio_http_request *req, const cio_http_response *res);
 
 /* Rejects CR, LF and NUL, which would split a header or a URL. */

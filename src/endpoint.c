@@ -220,11 +220,15 @@ ROUTE(senders_used_by, "GET", CIO_API_APP, "sender_identities/{id}/used_by", CIO
 zend_result cio_call_method(zval *object, const char *name, zval *retval, uint32_t argc, zval *argv)
 {
 	zend_string *method = zend_string_init(name, strlen(name), 0);
-	zend_result result = zend_call_method_if_exists(Z_OBJ_P(object), method, retval, argc, argv);
+	/* held for the call: the caller's zval may be a property the method itself overwrites */
+	zend_object *obj = Z_OBJ_P(object);
+	GC_ADDREF(obj);
+	zend_result result = zend_call_method_if_exists(obj, method, retval, argc, argv);
 
 	if (result == FAILURE && !EG(exception)) {
-		zend_throw_error(NULL, "Call to undefined method %s::%s()", ZSTR_VAL(Z_OBJCE_P(object)->name), name);
+		zend_throw_error(NULL, "Call to undefined method %s::%s()", ZSTR_VAL(obj->ce->name), name);
 	}
+	OBJ_RELEASE(obj);
 	zend_string_release(method);
 	if (EG(exception)) {
 		zval_ptr_dtor(retval);
@@ -565,18 +569,25 @@ static bool cio_make_body(const cio_route *route, zval *options, zval *body)
 	return false;
 }
 
-/* $this->client, which must be an object (a Client or a test double of it). */
-static zval *cio_endpoint_client(zval *self, zval *rv)
+/* $this->client, which must be an object (a Client or a test double of it), as a reference of the caller's:
+ * user code run while it is used (jsonSerialize, an injected Guzzle client) may overwrite the property. */
+static bool cio_endpoint_client(zval *self, zval *client)
 {
-	zval *client = zend_read_property(cio_ce_endpoint_base, Z_OBJ_P(self), "client", sizeof("client") - 1, 1, rv);
+	zval rv, *value;
 
-	ZVAL_DEREF(client);
-	if (Z_TYPE_P(client) != IS_OBJECT) {
+	ZVAL_UNDEF(&rv);
+	value = zend_read_property(cio_ce_endpoint_base, Z_OBJ_P(self), "client", sizeof("client") - 1, 1, &rv);
+	ZVAL_DEREF(value);
+	ZVAL_UNDEF(client);
+	if (Z_TYPE_P(value) == IS_OBJECT) {
+		ZVAL_COPY(client, value);
+	} else if (!EG(exception)) {
 		zend_throw_error(NULL, "%s has no client: construct it with a Customerio\\Client",
 			ZSTR_VAL(Z_OBJCE_P(self)->name));
-		return NULL;
 	}
-	return client;
+	/* a value a subclass's __get() made is ours to release */
+	zval_ptr_dtor(&rv);
+	return Z_TYPE_P(client) == IS_OBJECT;
 }
 
 zend_result cio_endpoint_base_url(zval *client, bool app, zval *url)
@@ -656,15 +667,13 @@ static bool cio_wrap_batch_relationships(HashTable *ops, zval *out)
 	return changed;
 }
 
-static void cio_route_call(const cio_route *route, zval *self, zval *input_zv, zval *return_value)
+/* Sends a validated call through the client (held by the caller). */
+static void cio_dispatch_to(const cio_route *route, zval *input_zv, zval *client, zval *return_value)
 {
 	HashTable *input = Z_ARRVAL_P(input_zv);
-	zval client_rv, *client, options, args[2];
+	zval options, args[2];
 	zend_string *path;
 
-	if (!(client = cio_endpoint_client(self, &client_rv))) {
-		RETURN_THROWS();
-	}
 	if (route->track != CIO_SDK_ONLY && cio_client_is_plain(client)) {
 		/* the client's own post(): skip the engine call and send pre-encoded, checked, split JSON */
 		if (route->track == CIO_TRACK_ENTITY && !zend_hash_str_exists(input, "endpoint", 8)
@@ -719,7 +728,7 @@ static void cio_route_call(const cio_route *route, zval *self, zval *input_zv, z
 
 static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 {
-	zval *input_zv, normalized, *ops, list;
+	zval *input_zv, client, normalized, *ops, list;
 
 	/* the zval, not just its HashTable: an immutable array (opcache) must keep its non-refcounted zval type,
 	 * or the encoder's addref/release would write into shared memory */
@@ -728,7 +737,7 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 	ZEND_PARSE_PARAMETERS_END();
 
 	/* validation first, in the SDK's order: nothing is sent on bad input */
-	if (!cio_validate(route, Z_ARRVAL_P(input_zv))) {
+	if (!cio_validate(route, Z_ARRVAL_P(input_zv)) || !cio_endpoint_client(ZEND_THIS, &client)) {
 		RETURN_THROWS();
 	}
 	ZVAL_UNDEF(&normalized);
@@ -742,8 +751,9 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 		zend_hash_str_update(Z_ARRVAL(normalized), "batch", 5, &list);
 		input_zv = &normalized;
 	}
-	cio_route_call(route, ZEND_THIS, input_zv, return_value);
+	cio_dispatch_to(route, input_zv, &client, return_value);
 	zval_ptr_dtor(&normalized);
+	zval_ptr_dtor(&client);
 }
 
 #define CIO_ROUTE_METHOD(cls, method, route) \
@@ -755,62 +765,67 @@ static void cio_dispatch(INTERNAL_FUNCTION_PARAMETERS, const cio_route *route)
 CIO_ROUTE_METHOD(Track, entity, track_entity)
 CIO_ROUTE_METHOD(Track, batch, track_batch)
 
-/* The queue lives in the Client: the Track endpoint must belong to a constructed Customerio\Client. */
-static zval *cio_queue_client(zval *self, zval *rv)
+/* The queue lives in the Client: the Track endpoint must belong to a constructed Customerio\Client (held in
+ * *client for the caller to release). */
+static bool cio_queue_client(zval *self, zval *client)
 {
-	zval *client = cio_endpoint_client(self, rv);
-
-	if (client && (!instanceof_function(Z_OBJCE_P(client), cio_ce_client)
-			|| !cio_client_from_obj(Z_OBJ_P(client))->initialized)) {
+	if (!cio_endpoint_client(self, client)) {
+		return false;
+	}
+	if (!instanceof_function(Z_OBJCE_P(client), cio_ce_client) || !cio_client_from_obj(Z_OBJ_P(client))->initialized) {
 		zend_throw_error(NULL, "%s::%s() needs a constructed Customerio\\Client", ZSTR_VAL(Z_OBJCE_P(self)->name),
 			get_active_function_name());
-		return NULL;
+		zval_ptr_dtor(client);
+		return false;
 	}
-	return client;
+	return true;
 }
 
 PHP_METHOD(Customerio_Endpoint_Track, queue)
 {
-	zval *op, rv, *client;
+	zval *op, client;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ARRAY(op)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!cio_validate(&track_entity, Z_ARRVAL_P(op)) || !(client = cio_queue_client(ZEND_THIS, &rv))) {
+	if (!cio_validate(&track_entity, Z_ARRVAL_P(op)) || !cio_queue_client(ZEND_THIS, &client)) {
 		RETURN_THROWS();
 	}
 	zval wrapped;
 	if (cio_wrap_relationships(op, &wrapped)) {
-		cio_track_queue(client, &wrapped);
+		cio_track_queue(&client, &wrapped);
 		zval_ptr_dtor(&wrapped);
 	} else {
-		cio_track_queue(client, op);
+		cio_track_queue(&client, op);
 	}
+	zval_ptr_dtor(&client);
 }
 
 PHP_METHOD(Customerio_Endpoint_Track, flush)
 {
-	zval rv, *client;
+	zval client;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(client = cio_queue_client(ZEND_THIS, &rv))) {
+	if (!cio_queue_client(ZEND_THIS, &client)) {
 		RETURN_THROWS();
 	}
-	cio_track_flush(client, return_value);
+	cio_track_flush(&client, return_value);
+	zval_ptr_dtor(&client);
 }
 
 PHP_METHOD(Customerio_Endpoint_Track, replay)
 {
 	zend_string *file;
-	zval rv, *client;
+	zval client;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_PATH_STR(file)
 	ZEND_PARSE_PARAMETERS_END();
-	if (!(client = cio_queue_client(ZEND_THIS, &rv))) {
+	if (!cio_queue_client(ZEND_THIS, &client)) {
 		RETURN_THROWS();
 	}
-	zend_long sent = cio_track_replay(client, file);
+	zend_long sent = cio_track_replay(&client, file);
+	zval_ptr_dtor(&client);
 	if (sent >= 0 && !EG(exception)) {
 		RETURN_LONG(sent);
 	}

@@ -161,6 +161,11 @@ void cio_throw_uninitialized(zend_class_entry *ce)
 static const char *cio_reason_phrase(long status)
 {
 	switch (status) {
+		case 200: return "OK";
+		case 201: return "Created";
+		case 202: return "Accepted";
+		case 204: return "No Content";
+		case 207: return "Multi-Status";
 		case 400: return "Bad Request";
 		case 401: return "Unauthorized";
 		case 402: return "Payment Required";
@@ -405,9 +410,28 @@ static void cio_throw_guzzle_http(const cio_http_request *req, const cio_http_re
 	zval_ptr_dtor(&request);
 }
 
+/* What a native RequestException says about the response. */
+static void cio_set_response_props(zend_object *ex, const cio_http_request *req, const cio_http_response *res,
+	zval *headers)
+{
+	zval errors;
+
+	cio_set_transfer_props(ex, req->method, res->url);
+	zend_update_property_long(cio_ce_request, ex, "statusCode", sizeof("statusCode") - 1, res->status);
+	zend_update_property(cio_ce_request, ex, "responseHeaders", sizeof("responseHeaders") - 1, headers);
+	if (res->body.s) {
+		zend_update_property_str(cio_ce_request, ex, "responseBody", sizeof("responseBody") - 1, res->body.s);
+	} else {
+		zend_update_property_stringl(cio_ce_request, ex, "responseBody", sizeof("responseBody") - 1, "", 0);
+	}
+	cio_parse_errors(&res->body, &errors);
+	zend_update_property(cio_ce_request, ex, "errors", sizeof("errors") - 1, &errors);
+	zval_ptr_dtor(&errors);
+}
+
 static void cio_throw_http(const cio_http_request *req, const cio_http_response *res)
 {
-	zval headers, errors;
+	zval headers;
 	zend_string *reason;
 	smart_str message = {0};
 	zend_class_entry *ce = cio_ce_bad_response;
@@ -429,18 +453,7 @@ static void cio_throw_http(const cio_http_request *req, const cio_http_response 
 		cio_append_body_summary(&message, &res->body);
 		smart_str_0(&message);
 
-		zend_object *ex = zend_throw_exception(ce, ZSTR_VAL(message.s), res->status);
-		cio_set_transfer_props(ex, req->method, res->url);
-		zend_update_property_long(cio_ce_request, ex, "statusCode", sizeof("statusCode") - 1, res->status);
-		zend_update_property(cio_ce_request, ex, "responseHeaders", sizeof("responseHeaders") - 1, &headers);
-		if (res->body.s) {
-			zend_update_property_str(cio_ce_request, ex, "responseBody", sizeof("responseBody") - 1, res->body.s);
-		} else {
-			zend_update_property_stringl(cio_ce_request, ex, "responseBody", sizeof("responseBody") - 1, "", 0);
-		}
-		cio_parse_errors(&res->body, &errors);
-		zend_update_property(cio_ce_request, ex, "errors", sizeof("errors") - 1, &errors);
-		zval_ptr_dtor(&errors);
+		cio_set_response_props(zend_throw_exception(ce, ZSTR_VAL(message.s), res->status), req, res, &headers);
 		smart_str_free(&message);
 	}
 	zval_ptr_dtor(&headers);
@@ -449,9 +462,47 @@ static void cio_throw_http(const cio_http_request *req, const cio_http_response 
 	}
 }
 
+/* A response arrived but its body passed max_response_bytes. Guzzle reports a transfer its on_headers/progress
+ * hook aborts after the status line as a RequestException carrying that response (code = status), not as a
+ * ConnectException: the same here, in both modes, with the part of the body that was received. */
+static void cio_throw_too_large(const cio_http_request *req, const cio_http_response *res)
+{
+	zval headers, request, response, args[3], ex;
+	zend_string *reason;
+	zend_string *message;
+
+	cio_http_parse_headers(res, &headers, &reason);
+	message = zend_strpprintf(0, "`%s %s` resulted in a `%ld %s` response whose body exceeds max_response_bytes "
+		"(%zu bytes): the transfer was cut off", req->method, ZSTR_VAL(res->url), res->status,
+		reason ? ZSTR_VAL(reason) : cio_reason_phrase(res->status), res->body_limit);
+	if (!cio_guzzle_enabled()) {
+		cio_set_response_props(zend_throw_exception(cio_ce_request, ZSTR_VAL(message), res->status), req, res,
+			&headers);
+	} else if (cio_guzzle_request(&request, req->method, res->url, req)) {
+		if (cio_guzzle_response(&response, res, &headers, reason)) {
+			ZVAL_STR_COPY(&args[0], message);
+			ZVAL_COPY_VALUE(&args[1], &request);
+			ZVAL_COPY_VALUE(&args[2], &response);
+			if (cio_new(&ex, cio_guzzle(CIO_GUZZLE_REQUEST_EXCEPTION), 3, args)) {
+				zend_throw_exception_object(&ex);
+			}
+			zval_ptr_dtor(&args[0]);
+			zval_ptr_dtor(&response);
+		}
+		zval_ptr_dtor(&request);
+	}
+	zend_string_release(message);
+	zval_ptr_dtor(&headers);
+	if (reason) {
+		zend_string_release(reason);
+	}
+}
+
 void cio_throw_transfer(const cio_http_request *req, const cio_http_response *res)
 {
-	if (res->error != CURLE_OK) {
+	if (res->too_large && res->status) {
+		cio_throw_too_large(req, res);
+	} else if (res->error != CURLE_OK) {
 		cio_throw_connect(req, res);
 	} else if (cio_http_failed(res)) {
 		cio_throw_http(req, res);

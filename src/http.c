@@ -6,6 +6,7 @@
  * MINIT) and abandoned, never closed, in a forked child, whose sockets belong to its parent. */
 #include "customerio_private.h"
 #include <unistd.h>
+#include <fcntl.h>
 #include <time.h>
 #include "ext/date/php_date.h"
 #include "ext/random/php_random.h"
@@ -34,6 +35,11 @@ static void cio_http_release_in(zend_customerio_globals *g)
 {
 	bool own = g->owner_pid == getpid();
 
+	for (int i = 0; own && i < g->in_flight_n; i++) {
+		curl_multi_remove_handle(g->multi, g->in_flight[i]);
+		curl_easy_cleanup(g->in_flight[i]);
+	}
+	g->in_flight_n = 0;
 	for (int i = 0; i < g->pool_size; i++) {
 		if (own) {
 			curl_easy_cleanup(g->pool[i].easy);
@@ -56,31 +62,103 @@ static void cio_http_release(void)
 	cio_http_release_in(ZEND_MODULE_GLOBALS_BULK(customerio));
 }
 
+/* Handles still attached from a request that bailed out (a fatal error between two libcurl calls) point at
+ * that request's freed memory: take them off and close them before anything else runs on the multi handle.
+ * If libcurl refuses (it believes it is still inside a callback), the whole transport is forgotten. */
+static void cio_http_abandon(void)
+{
+	bool usable = true;
+
+	if (!CIO_G(in_flight_n)) {
+		return;
+	}
+	if (CIO_G(owner_pid) != getpid() || !CIO_G(multi)) {
+		CIO_G(in_flight_n) = 0;
+		return;
+	}
+	for (int i = 0; i < CIO_G(in_flight_n); i++) {
+		if (curl_multi_remove_handle(CIO_G(multi), CIO_G(in_flight)[i]) == CURLM_OK) {
+			curl_easy_cleanup(CIO_G(in_flight)[i]);
+		} else {
+			usable = false;
+		}
+	}
+	CIO_G(in_flight_n) = 0;
+	if (!usable) {
+		CIO_G(owner_pid) = 0; /* not ours any more: cio_http_release() forgets without closing */
+		cio_http_release();
+	}
+}
+
 void cio_http_mshutdown(void)
 {
+	cio_http_abandon();
 	cio_http_release();
+	if (CIO_G(in_flight)) {
+		pefree(CIO_G(in_flight), 1);
+		CIO_G(in_flight) = NULL;
+		CIO_G(in_flight_cap) = 0;
+	}
+}
+
+void cio_http_rinit(void)
+{
+	CIO_G(bailed_out) = false;
+	cio_http_abandon();
 }
 
 void cio_http_gshutdown(zend_customerio_globals *g)
 {
 	cio_http_release_in(g);
+	if (g->in_flight) {
+		pefree(g->in_flight, 1);
+		g->in_flight = NULL;
+		g->in_flight_cap = 0;
+	}
 }
 
 void cio_http_rshutdown(void)
 {
+	cio_http_abandon();
 	if (!CIO_G(persistent)) {
 		cio_http_release();
 	}
 }
 
+/* libcurl 7.x makes the multi handle's wake-up socket pair without close-on-exec: descriptors that appear
+ * while it is made are marked, so that proc_open()/exec children do not inherit them. Made once per process. */
+#define CIO_FD_SCAN 1024
+
+static void cio_http_fds_open(unsigned char *open)
+{
+	for (int fd = 0; fd < CIO_FD_SCAN; fd++) {
+		open[fd] = fcntl(fd, F_GETFD) != -1;
+	}
+}
+
+static void cio_http_cloexec_new(const unsigned char *open_before)
+{
+	for (int fd = 0; fd < CIO_FD_SCAN; fd++) {
+		int flags;
+		if (!open_before[fd] && (flags = fcntl(fd, F_GETFD)) != -1) {
+			fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+		}
+	}
+}
+
 static CURLM *cio_http_multi(void)
 {
+	unsigned char open_before[CIO_FD_SCAN];
+
 	if (CIO_G(multi) && CIO_G(owner_pid) != getpid()) {
 		cio_http_release(); /* inherited through fork(): forget, do not close */
 	}
+	cio_http_abandon();
 	if (!CIO_G(multi)) {
 		CIO_G(owner_pid) = getpid();
+		cio_http_fds_open(open_before);
 		CIO_G(multi) = curl_multi_init();
+		cio_http_cloexec_new(open_before);
 		if (CIO_G(multi)) {
 			curl_multi_setopt(CIO_G(multi), CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
 		}
@@ -133,8 +211,9 @@ static curl_socket_t cio_http_open_socket(void *clientp, curlsocktype purpose, s
 	curl_socket_t fd = socket(address->family, address->socktype, address->protocol);
 
 	if (fd != CURL_SOCKET_BAD) {
+		/* kept connections must not leak into proc_open()/exec children */
+		fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
 		((zend_customerio_globals *)clientp)->connections_open++;
-		((zend_customerio_globals *)clientp)->connections_made++;
 	}
 	return fd;
 }
@@ -145,17 +224,32 @@ static int cio_http_close_socket(void *clientp, curl_socket_t fd)
 	return close(fd);
 }
 
+/* A fatal error while a callback grows a buffer (memory_limit) must not longjmp through libcurl, which would
+ * stay marked as inside a callback with the handle attached: note it, let libcurl unwind, and bail out once the
+ * handles are off (cio_http_send_many). */
+static bool cio_http_append(smart_str *buf, const char *data, size_t len)
+{
+	zend_try {
+		smart_str_appendl(buf, data, len);
+	} zend_catch {
+		CIO_G(bailed_out) = true;
+	} zend_end_try();
+	return !CIO_G(bailed_out);
+}
+
 static size_t cio_http_on_body(char *data, size_t size, size_t nmemb, void *userdata)
 {
 	cio_http_response *res = (cio_http_response *)userdata;
 	size_t len = size * nmemb, have = res->body.s ? ZSTR_LEN(res->body.s) : 0;
 
+	if (CIO_G(bailed_out)) {
+		return 0;
+	}
 	if (res->body_limit && have + len > res->body_limit) {
 		res->too_large = true;
 		return 0; /* libcurl aborts the transfer with CURLE_WRITE_ERROR */
 	}
-	smart_str_appendl(&res->body, data, len);
-	return len;
+	return cio_http_append(&res->body, data, len) ? len : 0;
 }
 
 static size_t cio_http_on_header(char *data, size_t size, size_t nmemb, void *userdata)
@@ -172,8 +266,11 @@ static size_t cio_http_on_header(char *data, size_t size, size_t nmemb, void *us
 			ZSTR_LEN(res->headers.s) = 0;
 		}
 	}
+	if (CIO_G(bailed_out)) {
+		return 0;
+	}
 	if (!res->skip_headers && (!res->headers.s || ZSTR_LEN(res->headers.s) + len <= 65536)) {
-		smart_str_appendl(&res->headers, data, len);
+		return cio_http_append(&res->headers, data, len) ? len : 0;
 	}
 	return len;
 }
@@ -203,15 +300,46 @@ typedef struct {
 	CURL *easy;
 	uint64_t configured;     /* serial of the cio_config easy is set up for */
 	struct curl_slist *own_headers; /* for a retry or a redirect; otherwise the request's own list */
-	zend_long deadline;      /* retries only start before it */
+	zend_long deadline;      /* retries only start before it; 0: no limit */
 	zend_long due;           /* waiting to retry until then; 0: not waiting */
 	int retry;
 	int redirects;
 	bool with_auth;
+	bool attached;           /* handed to the multi handle */
+	bool unsent;             /* the last attempt failed before any byte of the request went out */
 	bool done;
 } cio_transfer;
 
-/* Configures the next attempt of t and hands it to the multi handle. */
+/* The easy handles attached to the multi handle, in process memory: a request that bailed out (a fatal error)
+ * leaves them there, pointing at its freed memory, and the next use takes them off (cio_http_abandon). */
+static void cio_http_track(CURL *easy, bool attached)
+{
+	if (attached) {
+		if (CIO_G(in_flight_n) == CIO_G(in_flight_cap)) {
+			CIO_G(in_flight_cap) = CIO_G(in_flight_cap) ? CIO_G(in_flight_cap) * 2 : 16;
+			CIO_G(in_flight) = perealloc(CIO_G(in_flight), CIO_G(in_flight_cap) * sizeof(CURL *), 1);
+		}
+		CIO_G(in_flight)[CIO_G(in_flight_n)++] = easy;
+		return;
+	}
+	for (int i = 0; i < CIO_G(in_flight_n); i++) {
+		if (CIO_G(in_flight)[i] == easy) {
+			CIO_G(in_flight)[i] = CIO_G(in_flight)[--CIO_G(in_flight_n)];
+			return;
+		}
+	}
+}
+
+#define CIO_SETOPT(option, value) do { \
+		CURLcode rc_ = curl_easy_setopt(curl, option, value); \
+		if (rc_ != CURLE_OK && failed == CURLE_OK) { \
+			failed = rc_; \
+			failed_option = #option; \
+		} \
+	} while (0)
+
+/* Configures the next attempt of t and hands it to the multi handle. An option libcurl refuses fails the
+ * attempt: sending with the handle's previous value (another URL, another body) would be a wrong request. */
 static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_ms)
 {
 	const cio_http_request *req = t->req;
@@ -219,6 +347,8 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	cio_http_response *res = t->res;
 	CURL *curl = t->easy;
 	struct curl_slist *headers = req->headers;
+	CURLcode failed = CURLE_OK;
+	const char *failed_option = NULL;
 
 	if (t->retry || !t->with_auth || !headers) {
 		curl_slist_free_all(t->own_headers);
@@ -230,55 +360,77 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 		/* what stays the same for every request of this configuration, set once per handle */
 		curl_easy_reset(curl);
 #if CIO_HAVE_PROTOCOLS_STR
-		curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+		CIO_SETOPT(CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-		curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+		CIO_SETOPT(CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-		curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-		curl_easy_setopt(curl, CURLOPT_SHARE, CIO_G(share));
+		CIO_SETOPT(CURLOPT_NOSIGNAL, 1L);
+		CIO_SETOPT(CURLOPT_SHARE, CIO_G(share));
+		/* HTTP/2 is optional: a libcurl built without it still sends HTTP/1.1 */
 		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-		curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);
+		CIO_SETOPT(CURLOPT_PIPEWAIT, 1L);
 #if CIO_HAVE_MAXAGE_CONN
-		curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
+		CIO_SETOPT(CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
 #endif
-		curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
-		curl_easy_setopt(curl, CURLOPT_OPENSOCKETDATA, ZEND_MODULE_GLOBALS_BULK(customerio));
-		curl_easy_setopt(curl, CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
-		curl_easy_setopt(curl, CURLOPT_CLOSESOCKETDATA, ZEND_MODULE_GLOBALS_BULK(customerio));
-		curl_easy_setopt(curl, CURLOPT_USERAGENT, cio_user_agent);
-		curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, cio_http_on_body);
-		curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, cio_http_on_header);
-		curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, (long)cfg->connect_timeout_ms);
-		curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, cfg->verify ? 1L : 0L);
-		curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, cfg->verify ? 2L : 0L);
+		CIO_SETOPT(CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
+		CIO_SETOPT(CURLOPT_OPENSOCKETDATA, ZEND_MODULE_GLOBALS_BULK(customerio));
+		CIO_SETOPT(CURLOPT_CLOSESOCKETFUNCTION, cio_http_close_socket);
+		CIO_SETOPT(CURLOPT_CLOSESOCKETDATA, ZEND_MODULE_GLOBALS_BULK(customerio));
+		CIO_SETOPT(CURLOPT_USERAGENT, cio_user_agent);
+		CIO_SETOPT(CURLOPT_WRITEFUNCTION, cio_http_on_body);
+		CIO_SETOPT(CURLOPT_HEADERFUNCTION, cio_http_on_header);
+		CIO_SETOPT(CURLOPT_CONNECTTIMEOUT_MS, (long)cfg->connect_timeout_ms);
+		CIO_SETOPT(CURLOPT_SSL_VERIFYPEER, cfg->verify ? 1L : 0L);
+		CIO_SETOPT(CURLOPT_SSL_VERIFYHOST, cfg->verify ? 2L : 0L);
 		if (cfg->cainfo) {
-			curl_easy_setopt(curl, CURLOPT_CAINFO, ZSTR_VAL(cfg->cainfo));
+			CIO_SETOPT(CURLOPT_CAINFO, ZSTR_VAL(cfg->cainfo));
 		}
-		t->configured = cfg->serial;
+		t->configured = failed == CURLE_OK ? cfg->serial : 0;
 	}
 
-	curl_easy_setopt(curl, CURLOPT_PRIVATE, t);
-	curl_easy_setopt(curl, CURLOPT_URL, ZSTR_VAL(res->url));
-	curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, res->errbuf);
-	curl_easy_setopt(curl, CURLOPT_WRITEDATA, res);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, res);
-	curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
+	CIO_SETOPT(CURLOPT_PRIVATE, t);
+	CIO_SETOPT(CURLOPT_URL, ZSTR_VAL(res->url));
+	CIO_SETOPT(CURLOPT_HTTPHEADER, headers);
+	CIO_SETOPT(CURLOPT_ERRORBUFFER, res->errbuf);
+	CIO_SETOPT(CURLOPT_WRITEDATA, res);
+	CIO_SETOPT(CURLOPT_HEADERDATA, res);
+	CIO_SETOPT(CURLOPT_TIMEOUT_MS, (long)timeout_ms);
 	/* the method, set in full every time: the handle may have sent another one last */
 	if (strcmp(req->method, "GET") == 0 || (!req->body && strcmp(req->method, "DELETE") == 0)) {
-		curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, req->method[0] == 'G' ? NULL : req->method);
+		CIO_SETOPT(CURLOPT_HTTPGET, 1L);
+		CIO_SETOPT(CURLOPT_CUSTOMREQUEST, req->method[0] == 'G' ? NULL : req->method);
 	} else {
 		/* POST and PUT always carry a (possibly empty) body, so a Content-Length goes out. The body is the
 		 * caller's buffer, sent without a copy. */
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(req->body ? req->body_len : 0));
-		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, req->body ? req->body : "");
-		curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, strcmp(req->method, "POST") == 0 ? NULL : req->method);
+		CIO_SETOPT(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(req->body ? req->body_len : 0));
+		CIO_SETOPT(CURLOPT_POSTFIELDS, req->body ? req->body : "");
+		CIO_SETOPT(CURLOPT_CUSTOMREQUEST, strcmp(req->method, "POST") == 0 ? NULL : req->method);
 	}
-	res->attempts++;
+	if (failed != CURLE_OK) {
+		res->error = failed;
+		snprintf(res->errbuf, sizeof(res->errbuf), "libcurl refused %s: %s; nothing was sent", failed_option,
+			curl_easy_strerror(failed));
+		t->configured = 0; /* set up again from scratch next time */
+		t->done = true;
+		return;
+	}
 	if (curl_multi_add_handle(multi, curl) != CURLM_OK) {
 		res->error = CURLE_FAILED_INIT;
+		snprintf(res->errbuf, sizeof(res->errbuf), "libcurl refused the transfer; nothing was sent");
 		t->done = true;
+		return;
+	}
+	t->attached = true;
+	cio_http_track(curl, true);
+}
+
+/* Takes t's handle off the multi handle. */
+static void cio_transfer_detach(CURLM *multi, cio_transfer *t)
+{
+	if (t->attached) {
+		curl_multi_remove_handle(multi, t->easy);
+		cio_http_track(t->easy, false);
+		t->attached = false;
 	}
 }
 
@@ -290,9 +442,37 @@ static zend_long cio_now_ms(void)
 	return (zend_long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Failures worth another attempt: the network, and the statuses Customer.io's SDKs retry. */
-static bool cio_http_retryable(const cio_http_response *res)
+/* A connection failure before the request went out: the server cannot have acted on it. */
+static bool cio_http_unsent(CURL *easy, CURLcode code)
 {
+	long sent = 0;
+	curl_off_t pretransfer = 0;
+
+	switch (code) {
+		case CURLE_COULDNT_RESOLVE_HOST:
+		case CURLE_COULDNT_RESOLVE_PROXY:
+		case CURLE_COULDNT_CONNECT:
+		case CURLE_SSL_CONNECT_ERROR:
+			return true;
+		case CURLE_OPERATION_TIMEDOUT:
+			/* timed out while connecting: the transfer never started and not a byte of the request was written */
+			return curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &sent) == CURLE_OK && sent == 0
+				&& curl_easy_getinfo(easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer) == CURLE_OK && pretransfer == 0;
+		default:
+			return false;
+	}
+}
+
+/* Failures worth another attempt. Idempotent requests: the network, and the statuses Customer.io's SDKs retry.
+ * The others only when the server provably did not act: nothing was sent, a 429, or a 503 with Retry-After. */
+static bool cio_http_retryable(const cio_transfer *t, zend_long retry_after)
+{
+	const cio_http_response *res = t->res;
+
+	if (t->req->retry == CIO_RETRY_UNSENT) {
+		return t->unsent || (res->error == CURLE_OK
+			&& (res->status == 429 || (res->status == 503 && retry_after >= 0)));
+	}
 	switch (res->error) {
 		case CURLE_OK:
 			return res->status == 408 || res->status == 429 || res->status == 500 || res->status == 502
@@ -311,6 +491,19 @@ static bool cio_http_retryable(const cio_http_response *res)
 		default:
 			return false;
 	}
+}
+
+/* The wait before retry number `retry`, full jitter: uniform in [0, min(2 s, 100 ms * 2^retry)]. Drawn from
+ * the CSPRNG, never from mt_rand(), whose seeded sequence belongs to the application. */
+static zend_long cio_http_backoff(int retry)
+{
+	uint32_t r;
+	zend_long max = MIN(2000, 100L << MIN(retry, 5));
+
+	if (php_random_bytes_silent(&r, sizeof(r)) == FAILURE) {
+		r = (uint32_t)(cio_now_ms() * 2654435761u) ^ (uint32_t)getpid();
+	}
+	return (zend_long)(r % (uint32_t)(max + 1));
 }
 
 /* Retry-After in milliseconds (delta seconds or an HTTP date), -1 when absent or unreadable. */
@@ -382,9 +575,12 @@ static void cio_transfer_end(CURLM *multi, cio_transfer *t, CURLcode code)
 	cio_http_response *res = t->res;
 	const cio_config *cfg = t->req->cfg;
 
-	curl_multi_remove_handle(multi, t->easy);
+	cio_transfer_detach(multi, t);
 	res->error = code;
+	t->unsent = cio_http_unsent(t->easy, code);
 	if (res->too_large) {
+		/* a response did arrive: keep its status for the error report */
+		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &res->status);
 		snprintf(res->errbuf, sizeof(res->errbuf), "response body exceeds max_response_bytes (%zu bytes)",
 			res->body_limit);
 	}
@@ -413,20 +609,49 @@ static void cio_transfer_end(CURLM *multi, cio_transfer *t, CURLcode code)
 		}
 		/* no Location, or https to http: the 3xx is the answer, and an error */
 	}
-	if (t->retry < cfg->retries && cio_http_retryable(res)) {
+	if (t->retry < cfg->retries) {
 		zend_long wait = code == CURLE_OK ? cio_http_retry_after(res) : -1;
-		if (wait < 0) {
-			/* full jitter: uniform in [0, min(2 s, 100 ms * 2^retry)] */
-			wait = php_mt_rand_range(0, MIN(2000, 100L << MIN(t->retry, 5)));
-		}
-		if (cio_now_ms() + wait < t->deadline) {
-			t->retry++;
-			cio_http_reset(res);
-			t->due = cio_now_ms() + wait;
-			return;
+		if (cio_http_retryable(t, wait)) {
+			if (wait < 0) {
+				wait = cio_http_backoff(t->retry);
+			}
+			if (!t->deadline || cio_now_ms() + wait < t->deadline) {
+				t->retry++;
+				cio_http_reset(res);
+				t->due = cio_now_ms() + wait;
+				return;
+			}
 		}
 	}
 	t->done = true;
+}
+
+/* Every transfer still running ends with a failure: libcurl's multi interface itself failed. */
+static int cio_transfers_fail(CURLM *multi, cio_transfer *transfers, int n, const char *what, const char *why)
+{
+	for (int i = 0; i < n; i++) {
+		cio_transfer *t = &transfers[i];
+		if (!t->done) {
+			cio_transfer_detach(multi, t);
+			t->res->error = CURLE_FAILED_INIT;
+			snprintf(t->res->errbuf, sizeof(t->res->errbuf), "%s failed: %s", what, why);
+			t->done = true;
+		}
+	}
+	return 0;
+}
+
+/* Hands the handles back (detached first) and frees the transfers. */
+static void cio_transfers_free(CURLM *multi, cio_transfer *transfers, int n)
+{
+	for (int i = 0; i < n; i++) {
+		cio_transfer_detach(multi, &transfers[i]);
+		if (transfers[i].easy) {
+			cio_http_easy_put(transfers[i].easy, transfers[i].configured);
+		}
+		curl_slist_free_all(transfers[i].own_headers);
+	}
+	efree(transfers);
 }
 
 void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n)
@@ -444,7 +669,8 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		t->req = &reqs[i];
 		t->res = res;
 		t->with_auth = true;
-		t->deadline = cio_now_ms() + reqs[i].cfg->max_retry_time_ms;
+		/* max_retry_time 0: no limit, as for the timeouts */
+		t->deadline = reqs[i].cfg->max_retry_time_ms ? cio_now_ms() + reqs[i].cfg->max_retry_time_ms : 0;
 		t->easy = multi ? cio_http_easy_get(&t->configured) : NULL;
 		if (!t->easy) {
 			res->error = CURLE_FAILED_INIT;
@@ -463,10 +689,21 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 
 	while (left > 0) {
 		CURLMsg *msg;
+		CURLMcode mc;
 		int queued;
 		zend_long now, wait = 1000;
 
-		curl_multi_perform(multi, &running);
+		mc = curl_multi_perform(multi, &running);
+		if (CIO_G(bailed_out)) {
+			/* a fatal error in a callback: take the handles off, then let it end the request */
+			CIO_G(bailed_out) = false;
+			cio_transfers_free(multi, transfers, n);
+			zend_bailout();
+		}
+		if (mc != CURLM_OK) {
+			left = cio_transfers_fail(multi, transfers, n, "curl_multi_perform", curl_multi_strerror(mc));
+			break;
+		}
 		while ((msg = curl_multi_info_read(multi, &queued))) {
 			cio_transfer *t = NULL;
 			if (msg->msg != CURLMSG_DONE) {
@@ -487,11 +724,11 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 			if (t->due <= now) {
 				/* a retry only gets what is left of max_retry_time; a redirect keeps the timeout */
 				zend_long timeout = t->req->cfg->timeout_ms, remaining = t->deadline - now;
-				if (t->retry) {
+				if (t->retry && t->deadline) {
 					timeout = timeout ? MIN(timeout, remaining) : remaining;
 				}
 				t->due = 0;
-				cio_transfer_begin(multi, t, MAX(timeout, 1));
+				cio_transfer_begin(multi, t, MAX(timeout, t->deadline ? 1 : 0));
 				if (t->done) {
 					left--;
 				}
@@ -501,29 +738,26 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		}
 		if (left > 0) {
 #if CIO_HAVE_MULTI_POLL
-			curl_multi_poll(multi, NULL, 0, (int)MAX(wait, 0), NULL);
+			mc = curl_multi_poll(multi, NULL, 0, (int)MAX(wait, 0), NULL);
 #else
 			bool attached = false;
 			for (int i = 0; i < n && !attached; i++) {
 				attached = !transfers[i].done && !transfers[i].due;
 			}
 			if (attached) {
-				curl_multi_wait(multi, NULL, 0, (int)MAX(wait, 0), NULL);
+				mc = curl_multi_wait(multi, NULL, 0, (int)MAX(wait, 0), NULL);
 			} else {
 				/* only backoffs pending: curl_multi_wait would return at once and spin */
 				usleep((useconds_t)MAX(wait, 0) * 1000);
+				mc = CURLM_OK;
 			}
 #endif
+			if (mc != CURLM_OK) {
+				left = cio_transfers_fail(multi, transfers, n, "curl_multi_poll", curl_multi_strerror(mc));
+			}
 		}
 	}
-
-	for (int i = 0; i < n; i++) {
-		if (transfers[i].easy) {
-			cio_http_easy_put(transfers[i].easy, transfers[i].configured);
-		}
-		curl_slist_free_all(transfers[i].own_headers);
-	}
-	efree(transfers);
+	cio_transfers_free(multi, transfers, n);
 }
 
 void cio_http_send(const cio_http_request *req, cio_http_response *res)

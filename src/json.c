@@ -50,3 +50,15 @@ void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc
 	}
 	JSON_G(error_code) = saved;
 }
+
+void cio_json_decode_payload(zval *return_value, const char *str, size_t len)
+{
+	cio_json_decode(return_value, str, len, false);
+	if (Z_TYPE_P(return_value) == IS_OBJECT) {
+		/* only the top level becomes an array; nested objects keep encoding as {} */
+		zval object;
+		ZVAL_COPY_VALUE(&object, return_value);
+		ZVAL_ARR(return_value, zend_proptable_to_symtable(Z_OBJPROP(object), true));
+		zval_ptr_dtor(&object);
+	}
+}

@@ -202,7 +202,7 @@ static zend_result cio_send_through_post(zval *client, const char *path, zend_st
 	if (cio_endpoint_base_url(client, false, &base) == FAILURE) {
 		return FAILURE;
 	}
-	cio_json_decode(&payload, ZSTR_VAL(body), ZSTR_LEN(body), true);
+	cio_json_decode_payload(&payload, ZSTR_VAL(body), ZSTR_LEN(body));
 	if (Z_TYPE(payload) != IS_ARRAY) {
 		zval_ptr_dtor(&payload);
 		array_init(&payload);
@@ -619,7 +619,7 @@ static void cio_queue_failed(zval *client, uint32_t from, bool call_on_error)
 		zval retval;
 		ZVAL_COPY_VALUE(&args[0], &exception);
 		cio_queue_list(&failed, from, &args[1]);
-		if (call_user_function(NULL, NULL, &c->on_error, &retval, 2, args) == SUCCESS) {
+		if (cio_client_call_on_error(Z_OBJ_P(client), &retval, 2, args) == SUCCESS) {
 			zval_ptr_dtor(&retval);
 		}
 		zval_ptr_dtor(&args[1]);

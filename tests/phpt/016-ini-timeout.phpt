@@ -37,12 +37,11 @@ $s->respond(200, '{"ok":2}', [], (int) ($timeout * 1000) + 400);
 cio_try('built with 10', fn() => $c2->post('slow', ['a' => 1]));
 
 echo "-- invalid values\n";
-ini_set('customerio.timeout', '-1');
-cio_try('ini -1', fn() => cio_client($s));
+// refused by the ini itself (see 027-ini-invalid.phpt): the setting keeps its value
+echo 'ini -1: ', var_export(@ini_set('customerio.timeout', '-1'), true), ' ', ini_get('customerio.timeout'), "\n";
 ini_set('customerio.timeout', '5');
-ini_set('customerio.connect_timeout', '-0.5');
-cio_try('ini connect_timeout -0.5', fn() => cio_client($s));
-ini_set('customerio.connect_timeout', '2');
+echo 'ini connect_timeout -0.5: ', var_export(@ini_set('customerio.connect_timeout', '-0.5'), true), ' ',
+    ini_get('customerio.connect_timeout'), "\n";
 cio_try('option -1', fn() => cio_client($s, ['timeout' => -1]));
 cio_try('option INF', fn() => cio_client($s, ['timeout' => INF]));
 cio_try('option NAN', fn() => cio_client($s, ['connect_timeout' => NAN]));
@@ -71,8 +70,8 @@ slow answer, timeout option 10: OK stdClass
 -- a client keeps the ini value it was built with
 built with 10: OK stdClass
 -- invalid values
-ini -1: Customerio\Exception\InvalidArgumentException: customerio.timeout must be a number of seconds >= 0
-ini connect_timeout -0.5: Customerio\Exception\InvalidArgumentException: customerio.connect_timeout must be a number of seconds >= 0
+ini -1: false %s
+ini connect_timeout -0.5: false 2
 option -1: Customerio\Exception\InvalidArgumentException: timeout must be a number of seconds >= 0
 option INF: Customerio\Exception\InvalidArgumentException: timeout must be a number of seconds >= 0
 option NAN: Customerio\Exception\InvalidArgumentException: connect_timeout must be a number of seconds >= 0

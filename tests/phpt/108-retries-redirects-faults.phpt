@@ -93,7 +93,7 @@ network faults then fine     {"ok":4}
                              4 req, retry -,1,2,3, auth A,A,A,A, bodies 1, left 0
 garbage                      Customerio\Exception\ConnectException 0 cURL error 1
                              1 req, retry -, auth A, bodies 1, left 1
-too large                    Customerio\Exception\ConnectException 0 cURL error 23
+too large                    Customerio\Exception\RequestException 200 `POST http://127.0.0.1:PORT/api/v2/entity` resulted in a `200 OK` response whose body exceeds max_response_bytes (5000 bytes): the transfer was cut off
                              1 req, retry -, auth A, bodies 1, left 1
 100 Continue then 503        {"ok":6}
                              2 req, retry -,1, auth A,A, bodies 1, left 0

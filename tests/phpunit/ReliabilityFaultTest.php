@@ -126,7 +126,7 @@ final class ReliabilityFaultTest extends TestCase
 
     // ---- broken servers ----
 
-    public function testAResponseOverMaxResponseBytesIsAConnectException(): void
+    public function testAResponseOverMaxResponseBytesIsARequestExceptionWithTheStatus(): void
     {
         $client = $this->faultClient(['max_response_bytes' => 1000]);
         $this->fs->respond(200, '"' . str_repeat('a', 998) . '"');
@@ -134,7 +134,11 @@ final class ReliabilityFaultTest extends TestCase
 
         $this->fs->reset()->respond(200, '"' . str_repeat('a', 999) . '"');
         $e = $this->catchThrowable(fn () => $client->track->entity(self::identifyOp()));
-        $this->assertExactClass(ConnectException::class, $e);
+        // a response did arrive: not a ConnectException (TransportGuzzleModeTest: Guzzle mode)
+        $this->assertExactClass(\Customerio\Exception\RequestException::class, $e);
+        $this->assertSame(200, $e->getCode());
+        $this->assertTrue($e->hasResponse());
+        $this->assertSame(200, $e->getStatusCode());
         $this->assertStringContainsString('max_response_bytes', $e->getMessage());
         $this->assertStillWorks($client);
     }
@@ -148,7 +152,8 @@ final class ReliabilityFaultTest extends TestCase
 
         $this->fs->reset()->script(['big', 8 * 1024 * 1024 + 1]);
         $e = $this->catchThrowable(fn () => $client->track->entity(self::identifyOp()));
-        $this->assertExactClass(ConnectException::class, $e);
+        $this->assertExactClass(\Customerio\Exception\RequestException::class, $e);
+        $this->assertSame(200, $e->getCode());
         $this->assertStringContainsString('max_response_bytes', $e->getMessage());
         $this->assertStillWorks($client);
     }
