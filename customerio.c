@@ -87,6 +87,7 @@ static PHP_RINIT_FUNCTION(customerio)
 #if defined(COMPILE_DL_CUSTOMERIO) && defined(ZTS)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
+	cio_queue_rinit();
 	return SUCCESS;
 }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1b153af4259b3ebe15bbb9b51cb3bf13ac7e235a */
+ * Stub hash: 0dc21ccf5d7f64613c20c43d2711a578e7abaa32 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, apiKey, IS_STRING, 0)

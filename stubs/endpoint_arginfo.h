@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: fdea20d4434dc7c8359ad3daab88c1a239869ea2 */
+ * Stub hash: ed9262cce66b190696db471e7ae6e085234f9cf0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Base___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, client, IS_MIXED, 0)
