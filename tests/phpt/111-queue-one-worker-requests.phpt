@@ -55,7 +55,7 @@ $cmd = [PHP_BINARY, '-n', '-d', 'extension=' . FaultServer::extensionPath(), '-d
     '-d', 'error_log=' . "$dir/errors.log", '-d', 'display_errors=0', '-S', "127.0.0.1:$port", "$dir/app.php"];
 $proc = proc_open($cmd, [0 => ['pipe', 'r'], 1 => ['file', "$dir/out.log", 'w'], 2 => ['file', "$dir/err.log", 'w']],
     $pipes, $dir, $env);
-for ($i = 0; $i < 100 && !@fsockopen('127.0.0.1', $port); $i++) {
+for ($i = 0; $i < 600 && !@fsockopen('127.0.0.1', $port); $i++) { // up to 30 s (valgrind, a loaded machine)
     usleep(50000);
 }
 $pids = [];
