@@ -151,6 +151,7 @@ static PHP_RINIT_FUNCTION(customerio)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	cio_http_rinit();
+	cio_queue_rinit();
 	return SUCCESS;
 }
 

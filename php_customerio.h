@@ -59,6 +59,11 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 		bool eu;
 	} region_cache[32];
 	uint32_t region_cache_next;
+	uint64_t random_fallback;  /* private generator when the CSPRNG fails (never the user's mt_rand state) */
+	/* clients with queued Track v2 operations, each held until the end-of-request send (src/queue.c) */
+	zend_object **pending;
+	uint32_t pending_count, pending_cap;
+	bool queue_closed;         /* the end-of-request send is over: queue() goes to the spool */
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

@@ -384,7 +384,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	cfg->max_entity_bytes = 32768;
 	cfg->max_batch_bytes = 500000;
 	cfg->max_response_bytes = 8 * 1024 * 1024;
-	cfg->max_concurrency = 4;
+	cfg->max_concurrency = 1; /* a split batch in order; more is explicit, and unordered */
 	if ((ini = CIO_G(cainfo)) && *ini) {
 		cfg->cainfo = zend_string_init(ini, strlen(ini), 0);
 	}

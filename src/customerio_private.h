@@ -18,6 +18,7 @@ extern zend_class_entry *cio_ce_invalid_region;
 extern zend_class_entry *cio_ce_endpoint_base, *cio_ce_endpoint_track;
 extern zend_class_entry *cio_ce_exception, *cio_ce_invalid_argument, *cio_ce_transfer, *cio_ce_request;
 extern zend_class_entry *cio_ce_bad_response, *cio_ce_client_error, *cio_ce_server_error, *cio_ce_connect;
+extern zend_class_entry *cio_ce_partial_batch;
 
 /* Settings of one client, resolved once at construction: options over ini over defaults. */
 typedef struct {
@@ -49,6 +50,7 @@ typedef struct {
 	size_t *ends;
 	uint32_t count, cap;
 	bool pending;            /* held for the end-of-request flush */
+	pid_t pid;               /* the process that filled it: a forked child does not send its parent's */
 } cio_queue;
 
 typedef struct {
@@ -137,13 +139,14 @@ zend_object *cio_client_endpoint(zend_object *client, int index);
 /* Client::track(), ::customers() & co.: the endpoint named like the called method. */
 void cio_endpoint_getter(INTERNAL_FUNCTION_PARAMETERS);
 
-/* track.c: Track v2 with ids, size limits, split batches and the queue (for a plain client) */
+/* Track v2 with ids, size limits, split batches (batch.c), the queue (queue.c) and the spool (spool.c) */
 void cio_track_entity(zval *client, zval *op, zval *return_value);
 void cio_track_batch(zval *client, HashTable *ops, zval *return_value);
 void cio_track_queue(zval *client, zval *op);
 void cio_track_flush(zval *client, zval *return_value);
 zend_long cio_track_replay(zval *client, zend_string *file);
 void cio_track_rshutdown(void);
+void cio_queue_rinit(void);
 void cio_queue_free(cio_queue *q);
 
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */

@@ -548,4 +548,6 @@ void cio_exception_minit(void)
 	cio_ce_client_error = register_class_Customerio_Exception_ClientException(cio_ce_bad_response);
 	cio_ce_server_error = register_class_Customerio_Exception_ServerException(cio_ce_bad_response);
 	cio_ce_connect = register_class_Customerio_Exception_ConnectException(cio_ce_transfer);
+	cio_ce_partial_batch = register_class_Customerio_Exception_PartialBatchException(spl_ce_RuntimeException,
+		cio_ce_exception);
 }

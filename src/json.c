@@ -51,14 +51,35 @@ void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc
 	JSON_G(error_code) = saved;
 }
 
+/* An object decoded from our own JSON, as the array the caller gave (what Guzzle's 'json' option and its
+ * middleware see), except where an array would not encode back to the same bytes: {} and {"0":..,"1":..}. */
+static void cio_json_objects_to_arrays(zval *value)
+{
+	zval *item;
+
+	if (Z_TYPE_P(value) == IS_OBJECT) {
+		HashTable *props = Z_OBJPROP_P(value);
+		HashTable *table = zend_proptable_to_symtable(props, true);
+		if (!zend_hash_num_elements(table) || zend_array_is_list(table)) {
+			zend_array_release(table);
+			ZEND_HASH_FOREACH_VAL(props, item) {
+				cio_json_objects_to_arrays(item);
+			} ZEND_HASH_FOREACH_END();
+			return;
+		}
+		zval_ptr_dtor(value);
+		ZVAL_ARR(value, table);
+	}
+	if (Z_TYPE_P(value) == IS_ARRAY) {
+		SEPARATE_ARRAY(value);
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(value), item) {
+			cio_json_objects_to_arrays(item);
+		} ZEND_HASH_FOREACH_END();
+	}
+}
+
 void cio_json_decode_payload(zval *return_value, const char *str, size_t len)
 {
 	cio_json_decode(return_value, str, len, false);
-	if (Z_TYPE_P(return_value) == IS_OBJECT) {
-		/* only the top level becomes an array; nested objects keep encoding as {} */
-		zval object;
-		ZVAL_COPY_VALUE(&object, return_value);
-		ZVAL_ARR(return_value, zend_proptable_to_symtable(Z_OBJPROP(object), true));
-		zval_ptr_dtor(&object);
-	}
+	cio_json_objects_to_arrays(return_value);
 }

@@ -63,8 +63,9 @@ class Client
      *     GET /api/v1/accounts/region, see getAccountRegion(); US with a warning when that lookup fails), track_url/api_url (scheme://host[:port] replacing Customer.io's hosts),
      *     verify (TLS verification, or a CA bundle path; default true), timeout (5 s) and connect_timeout (2 s),
      *     retries (2) and max_retry_time (10 s), auto_event_id (true: ULID ids for person events), max_entity_bytes
-     *     (32768), max_batch_bytes (500000), max_response_bytes (8 MiB), max_concurrency (4), on_error (called
-     *     with what the background queue could not deliver). Options override the customerio.* ini settings.
+     *     (32768), max_batch_bytes (500000), max_response_bytes (8 MiB), max_concurrency (1: a split batch in
+     *     order; more is unordered), on_error (called with what the background queue could not deliver, or what
+     *     Customer.io rejected). Options override the customerio.* ini settings.
      * @throws \Customerio\Exception\InvalidArgumentException on an unknown option or an invalid value
      * @throws \TypeError on an option of the wrong type
      * @throws Region\InvalidRegionException on a region other than 'us', 'eu' or 'auto'

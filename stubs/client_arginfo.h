@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ce7c5b15840328fd195f48518654a6d7bad43386 */
+ * Stub hash: 6dbe23aa5521e1c70ebf662b471e64b6542f1455 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Client___construct, 0, 0, 2)
 	ZEND_ARG_TYPE_INFO(0, apiKey, IS_STRING, 0)

@@ -59,7 +59,10 @@ namespace Customerio\Endpoint {
         public function entity(array $options) {}
 
         /**
-         * @return mixed the decoded response
+         * Split into requests under max_batch_bytes, sent in order (one after the other) unless max_concurrency > 1.
+         * @return mixed the decoded response (answers of a split batch merged, batch_index at the caller's indices)
+         * @throws \Customerio\Exception\PartialBatchException when a split batch fails part-way: which operations
+         *     were accepted, rejected (with the reasons), in the failed request, not sent
          * @throws \GuzzleHttp\Exception\GuzzleException|\Customerio\Exception\CustomerioException
          */
         public function batch(array $options) {}
@@ -68,7 +71,9 @@ namespace Customerio\Endpoint {
          * Validates the operation like entity(), gives it an id when it needs one, and buffers it. The buffer is
          * sent as split batches when it reaches max_batch_bytes, by flush(), and at the end of the request after
          * the response went to the web server (php-fpm). Failures then go to the error log, the spool
-         * (customerio.spool_dir) and the on_error option; nothing is dropped silently.
+         * (customerio.spool_dir) and the on_error option; operations Customer.io rejected (207, or errors[]) go to
+         * the rejected file beside the spool with the reasons; nothing is dropped silently. After the end-of-request
+         * send is over, queue() warns and spools. A forked child does not send what its parent queued.
          */
         public function queue(array $operation): void {}
 
@@ -80,7 +85,9 @@ namespace Customerio\Endpoint {
 
         /**
          * Sends again the operations spooled in $file (JSON lines, as written under customerio.spool_dir).
-         * The file is removed once every operation was accepted; what could not be sent is spooled again.
+         * The file is removed once every operation was accepted; what could not be sent is spooled again (if that
+         * write fails, the file is kept as $file.replaying.<pid> with a warning). Rejected operations go to the
+         * rejected file beside $file. Respects open_basedir; reads under the writers' lock.
          * @return int the number of operations sent (0 when the file does not exist)
          */
         public function replay(string $file): int {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 66325d48bde0d88d86aaa72d5d4ffe11d58dd70f */
+ * Stub hash: 883e2945bbd05f89c781115059907d4dc576e9e4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Base___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, client, IS_MIXED, 0)

@@ -74,3 +74,34 @@ class ServerException extends BadResponseException
 class ConnectException extends TransferException
 {
 }
+
+/**
+ * A batch() split into several requests (max_batch_bytes) that failed part-way, in native and in Guzzle mode.
+ * The failed request's own exception (native, or Guzzle's in Guzzle mode) is getPrevious(). Indices are the
+ * caller's positions in the batch (0-based). With the default max_concurrency (1) the requests go one after the
+ * other, so getAccepted() + getRejected() is a prefix, getFailed() the request after it, getNotSent() the rest.
+ * For on_error of the background queue (operations Customer.io refused), getRejected() is keyed by the position
+ * in the $operations given to on_error, and the other lists are empty.
+ */
+class PartialBatchException extends \RuntimeException implements CustomerioException
+{
+    protected array $accepted = [];
+    protected array $rejected = [];
+    protected array $failed = [];
+    protected array $notSent = [];
+
+    /** @return list<int> operations Customer.io accepted */
+    public function getAccepted(): array {}
+
+    /**
+     * @return array<int, list<array|object>> operations Customer.io refused in an accepted request (207 or errors[]),
+     *         each with its errors (reason, field, message, batch_index at the caller's index)
+     */
+    public function getRejected(): array {}
+
+    /** @return list<int> operations of the request that failed (see getPrevious()): their outcome is that failure */
+    public function getFailed(): array {}
+
+    /** @return list<int> operations never sent */
+    public function getNotSent(): array {}
+}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 88e43b834ebdb40e9942b03ce2ec677f63711be6 */
+ * Stub hash: ac62a02dd2b18661e6d10ed31c070ca140d4e6fc */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Exception_TransferException_getMethod, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -20,6 +20,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_Customerio_Exception_RequestException_getErrors arginfo_class_Customerio_Exception_RequestException_getResponseHeaders
 
+#define arginfo_class_Customerio_Exception_PartialBatchException_getAccepted arginfo_class_Customerio_Exception_RequestException_getResponseHeaders
+
+#define arginfo_class_Customerio_Exception_PartialBatchException_getRejected arginfo_class_Customerio_Exception_RequestException_getResponseHeaders
+
+#define arginfo_class_Customerio_Exception_PartialBatchException_getFailed arginfo_class_Customerio_Exception_RequestException_getResponseHeaders
+
+#define arginfo_class_Customerio_Exception_PartialBatchException_getNotSent arginfo_class_Customerio_Exception_RequestException_getResponseHeaders
+
 
 ZEND_METHOD(Customerio_Exception_TransferException, getMethod);
 ZEND_METHOD(Customerio_Exception_TransferException, getUrl);
@@ -28,6 +36,10 @@ ZEND_METHOD(Customerio_Exception_RequestException, getStatusCode);
 ZEND_METHOD(Customerio_Exception_RequestException, getResponseHeaders);
 ZEND_METHOD(Customerio_Exception_RequestException, getResponseBody);
 ZEND_METHOD(Customerio_Exception_RequestException, getErrors);
+ZEND_METHOD(Customerio_Exception_PartialBatchException, getAccepted);
+ZEND_METHOD(Customerio_Exception_PartialBatchException, getRejected);
+ZEND_METHOD(Customerio_Exception_PartialBatchException, getFailed);
+ZEND_METHOD(Customerio_Exception_PartialBatchException, getNotSent);
 
 
 static const zend_function_entry class_Customerio_Exception_CustomerioException_methods[] = {
@@ -73,6 +85,15 @@ static const zend_function_entry class_Customerio_Exception_ServerException_meth
 
 
 static const zend_function_entry class_Customerio_Exception_ConnectException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_Customerio_Exception_PartialBatchException_methods[] = {
+	ZEND_ME(Customerio_Exception_PartialBatchException, getAccepted, arginfo_class_Customerio_Exception_PartialBatchException_getAccepted, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Exception_PartialBatchException, getRejected, arginfo_class_Customerio_Exception_PartialBatchException_getRejected, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Exception_PartialBatchException, getFailed, arginfo_class_Customerio_Exception_PartialBatchException_getFailed, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Exception_PartialBatchException, getNotSent, arginfo_class_Customerio_Exception_PartialBatchException_getNotSent, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -191,6 +212,41 @@ static zend_class_entry *register_class_Customerio_Exception_ConnectException(ze
 
 	INIT_NS_CLASS_ENTRY(ce, "Customerio\\Exception", "ConnectException", class_Customerio_Exception_ConnectException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Customerio_Exception_TransferException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_Customerio_Exception_PartialBatchException(zend_class_entry *class_entry_RuntimeException, zend_class_entry *class_entry_Customerio_Exception_CustomerioException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "Customerio\\Exception", "PartialBatchException", class_Customerio_Exception_PartialBatchException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
+	zend_class_implements(class_entry, 1, class_entry_Customerio_Exception_CustomerioException);
+
+	zval property_accepted_default_value;
+	ZVAL_EMPTY_ARRAY(&property_accepted_default_value);
+	zend_string *property_accepted_name = zend_string_init("accepted", sizeof("accepted") - 1, 1);
+	zend_declare_typed_property(class_entry, property_accepted_name, &property_accepted_default_value, ZEND_ACC_PROTECTED, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_accepted_name);
+
+	zval property_rejected_default_value;
+	ZVAL_EMPTY_ARRAY(&property_rejected_default_value);
+	zend_string *property_rejected_name = zend_string_init("rejected", sizeof("rejected") - 1, 1);
+	zend_declare_typed_property(class_entry, property_rejected_name, &property_rejected_default_value, ZEND_ACC_PROTECTED, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_rejected_name);
+
+	zval property_failed_default_value;
+	ZVAL_EMPTY_ARRAY(&property_failed_default_value);
+	zend_string *property_failed_name = zend_string_init("failed", sizeof("failed") - 1, 1);
+	zend_declare_typed_property(class_entry, property_failed_name, &property_failed_default_value, ZEND_ACC_PROTECTED, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_failed_name);
+
+	zval property_notSent_default_value;
+	ZVAL_EMPTY_ARRAY(&property_notSent_default_value);
+	zend_string *property_notSent_name = zend_string_init("notSent", sizeof("notSent") - 1, 1);
+	zend_declare_typed_property(class_entry, property_notSent_name, &property_notSent_default_value, ZEND_ACC_PROTECTED, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_notSent_name);
 
 	return class_entry;
 }

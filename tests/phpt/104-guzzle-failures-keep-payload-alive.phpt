@@ -82,9 +82,9 @@ for ($i = 0; $i < 6; $i++) {
 }
 try {
     $c->track->batch(['batch' => $ops]);
-} catch (GuzzleHttp\Exception\ClientException $e) {
+} catch (Customerio\Exception\PartialBatchException $e) {
     $junk = churn();
-    echo get_class($e), "\n";
+    echo get_class($e), ' <- ', get_class($e->getPrevious()), "\n";
 }
 unset($e, $junk);
 
@@ -109,7 +109,7 @@ array(2) {
 GuzzleHttp\Exception\ServerException
 {"batch":[{"type":"person","action":"identify","identifiers":{"id":"f1"}}]}
 -- batch() split in chunks
-GuzzleHttp\Exception\ClientException
+Customerio\Exception\PartialBatchException <- GuzzleHttp\Exception\ClientException
 -- at the end of the request
 script done
 

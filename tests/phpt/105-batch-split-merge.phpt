@@ -86,8 +86,11 @@ $s->reset();
 $s->respond(200, '{}')->respond(422, '{"errors":[{"reason":"bad"}]}');
 try {
     $c->track->batch(['batch' => ops(8)]);
-} catch (Customerio\Exception\ClientException $e) {
-    echo get_class($e), ' ', $e->getCode(), "\n";
+} catch (Customerio\Exception\PartialBatchException $e) {
+    $p = $e->getPrevious();
+    echo get_class($e), ' <- ', get_class($p), ' ', $p->getCode(), "\n";
+    echo 'accepted ', json_encode($e->getAccepted()), ' rejected ', json_encode($e->getRejected()), ' failed ',
+        json_encode($e->getFailed()), ' not sent ', json_encode($e->getNotSent()), "\n";
 }
 report($s);
 
@@ -148,7 +151,8 @@ array(1) {
 Customerio\Exception\InvalidArgumentException: Batch operation #4 is %d bytes of JSON, over the limit of 300 bytes per operation (max_entity_bytes); nothing was sent
 0 requests
 -- a failing chunk: earlier chunks sent once, later ones not
-Customerio\Exception\ClientException 422
+Customerio\Exception\PartialBatchException <- Customerio\Exception\ClientException 422
+accepted [0,1] rejected [] failed [2,3] not sent [4,5,6,7]
   <=700 ["p0","p1"]
   <=700 ["p2","p3"]
 -- a retried chunk: same bytes, nothing lost or doubled

@@ -237,12 +237,17 @@ final class ReliabilitySizeTest extends TestCase
         }
         self::server()->respond(200, '{}')->respond(400, '{"errors":[{"reason":"bad"}]}');
 
-        // one request at a time: with max_concurrency > 1 the requests of a wave go out together
-        $e = $this->catchThrowable(fn () => $this->client(['retries' => 0, 'max_batch_bytes' => 2000,
-            'max_concurrency' => 1])->track->batch(['batch' => $ops]));
+        // one request at a time (the default): after a failure, what was delivered is a clean prefix
+        $e = $this->catchThrowable(fn () => $this->client(['retries' => 0, 'max_batch_bytes' => 2000])
+            ->track->batch(['batch' => $ops]));
 
-        $this->assertExactClass(ClientException::class, $e);
-        $this->assertSame(400, $e->getCode());
+        $this->assertExactClass(\Customerio\Exception\PartialBatchException::class, $e);
+        $this->assertExactClass(ClientException::class, $e->getPrevious());
+        $this->assertSame(400, $e->getPrevious()->getCode());
+        $this->assertSame([0, 1, 2], $e->getAccepted());
+        $this->assertSame([], $e->getRejected());
+        $this->assertSame([3, 4, 5], $e->getFailed());
+        $this->assertSame([6, 7, 8], $e->getNotSent());
         $this->assertCount(2, $this->requests());
         $this->assertSame(array_slice($ops, 0, 6), $this->sentOps(), 'chunks 0 and 1 only, once each');
     }

@@ -1,0 +1,567 @@
+/* Track v2 requests: operations size-checked against Customer.io's limits, packed into requests under
+ * max_batch_bytes, sent in order (or, with max_concurrency > 1, in unordered waves), their answers merged; and
+ * entity() / batch() on top, with PartialBatchException for a split batch that fails part-way. */
+#include "track.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
+
+zend_class_entry *cio_ce_partial_batch;
+
+zend_result cio_check_op_size(const cio_config *cfg, size_t size, zend_long index)
+{
+	if ((zend_long)size <= cfg->max_entity_bytes) {
+		return SUCCESS;
+	}
+	if (index < 0) {
+		cio_throw_payload_error("The operation is %zu bytes of JSON, over the limit of %ld bytes per operation "
+			"(max_entity_bytes); nothing was sent", size, (long)cfg->max_entity_bytes);
+	} else {
+		cio_throw_payload_error("Batch operation #%ld is %zu bytes of JSON, over the limit of %ld bytes per "
+			"operation (max_entity_bytes); nothing was sent", (long)index, size, (long)cfg->max_entity_bytes);
+	}
+	return FAILURE;
+}
+
+/* ---- answers of several requests, merged ---- */
+
+static HashTable *cio_fields_of(zval *value)
+{
+	ZVAL_DEREF(value);
+	if (Z_TYPE_P(value) == IS_ARRAY) {
+		return Z_ARRVAL_P(value);
+	}
+	return Z_TYPE_P(value) == IS_OBJECT ? Z_OBJ_HT_P(value)->get_properties(Z_OBJ_P(value)) : NULL;
+}
+
+zval *cio_errors_of(zval *answer)
+{
+	HashTable *fields = cio_fields_of(answer);
+	zval *errors = fields ? zend_hash_str_find(fields, "errors", 6) : NULL;
+
+	if (errors) {
+		ZVAL_DEREF(errors);
+	}
+	return errors && Z_TYPE_P(errors) == IS_ARRAY ? errors : NULL;
+}
+
+/* batch_index of an error, or -1 */
+static zend_long cio_error_index(zval *error)
+{
+	HashTable *fields = cio_fields_of(error);
+	zval *index = fields ? zend_hash_str_find(fields, "batch_index", 11) : NULL;
+
+	if (index) {
+		ZVAL_DEREF(index);
+	}
+	return index && Z_TYPE_P(index) == IS_LONG ? Z_LVAL_P(index) : -1;
+}
+
+/* batch_index of each 207 error, moved from the chunk's numbering to the caller's */
+static void cio_rebase_errors(zval *errors, zend_long offset)
+{
+	zval *error, *index;
+
+	if (!offset) {
+		return;
+	}
+	SEPARATE_ARRAY(errors);
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(errors), error) {
+		ZVAL_DEREF(error);
+		if (Z_TYPE_P(error) == IS_ARRAY) {
+			SEPARATE_ARRAY(error);
+		}
+		HashTable *fields = cio_fields_of(error);
+		if (fields && (index = zend_hash_str_find(fields, "batch_index", 11))) {
+			ZVAL_DEREF(index);
+			if (Z_TYPE_P(index) == IS_LONG) {
+				Z_LVAL_P(index) += offset;
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+}
+
+/* The merged answer's errors list, made when missing; NULL when the answer cannot carry one (a scalar). */
+static zval *cio_errors_slot(zval *merged)
+{
+	zval *into = cio_errors_of(merged), empty;
+
+	if (into) {
+		return into;
+	}
+	if (Z_TYPE_P(merged) == IS_ARRAY) {
+		SEPARATE_ARRAY(merged);
+	} else if (Z_TYPE_P(merged) != IS_OBJECT) {
+		return NULL;
+	}
+	array_init(&empty);
+	return zend_hash_str_update(cio_fields_of(merged), "errors", 6, &empty);
+}
+
+/* The first answer is the base; later answers add their errors (re-based) to its errors list. */
+static void cio_merge_answer(zval *merged, zval *answer, zend_long offset)
+{
+	zval *errors = cio_errors_of(answer), *into, *error;
+
+	if (errors) {
+		cio_rebase_errors(errors, offset);
+	}
+	if (Z_ISUNDEF_P(merged) || (!cio_errors_of(merged) && errors && Z_TYPE_P(merged) != Z_TYPE_P(answer))) {
+		zval_ptr_dtor(merged);
+		ZVAL_COPY_VALUE(merged, answer);
+		return;
+	}
+	if (errors && (into = cio_errors_slot(merged))) {
+		SEPARATE_ARRAY(into);
+		ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(errors), error) {
+			Z_TRY_ADDREF_P(error);
+			add_next_index_zval(into, error);
+		} ZEND_HASH_FOREACH_END();
+	}
+	zval_ptr_dtor(answer);
+}
+
+static int cio_index_compare(Bucket *a, Bucket *b)
+{
+	return a->h < b->h ? -1 : a->h > b->h;
+}
+
+void cio_rejected_of(zval *answer, zend_long below, zval *rejected, uint32_t *unattributed)
+{
+	zval *errors = Z_ISUNDEF_P(answer) ? NULL : cio_errors_of(answer), *error;
+
+	array_init(rejected);
+	*unattributed = 0;
+	if (!errors) {
+		return;
+	}
+	ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(errors), error) {
+		zend_long index = cio_error_index(error);
+		if (index < 0 || index >= below) {
+			(*unattributed)++;
+			continue;
+		}
+		zval *list = zend_hash_index_find(Z_ARRVAL_P(rejected), index), fresh;
+		if (!list) {
+			array_init(&fresh);
+			list = zend_hash_index_add_new(Z_ARRVAL_P(rejected), index, &fresh);
+		}
+		Z_TRY_ADDREF_P(error);
+		add_next_index_zval(list, error);
+	} ZEND_HASH_FOREACH_END();
+	zend_hash_sort(Z_ARRVAL_P(rejected), cio_index_compare, false);
+}
+
+/* ---- sending requests ---- */
+
+/* One Track v2 request through $client->post($path, $body + ['endpoint' => trackUri('v2')]), for a client that
+ * sends through Guzzle or overrides post(): user code runs here. The body is decoded back into the array post()
+ * takes; it belongs to the caller, so nothing the user code does can change or free it. */
+static zend_result cio_send_through_post(zval *client, const char *path, zend_string *body, zval *answer)
+{
+	zval payload, args[2], base;
+	zend_result result;
+
+	if (cio_endpoint_base_url(client, false, &base) == FAILURE) {
+		return FAILURE;
+	}
+	cio_json_decode_payload(&payload, ZSTR_VAL(body), ZSTR_LEN(body));
+	if (Z_TYPE(payload) != IS_ARRAY) {
+		zval_ptr_dtor(&payload);
+		array_init(&payload);
+	}
+	add_assoc_zval(&payload, "endpoint", &base);
+	ZVAL_STRING(&args[0], path);
+	ZVAL_COPY_VALUE(&args[1], &payload);
+	result = cio_call_method(client, "post", answer, 2, args);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	return result;
+}
+
+/* Requests of operations, each body {"batch":[...]}: through libcurl, together, for a native client; through
+ * post() one by one otherwise (stopping at the first failure). Returns the index of the first request that
+ * failed (its exception thrown), or -1; states[] tells what became of each. */
+static int cio_send_chunks(zval *client, const smart_str *bodies, int n, zval *answers, cio_chunk_state *states)
+{
+	int failed = -1;
+
+	if (cio_client_native(client)) {
+		failed = cio_client_post_v2_many(Z_OBJ_P(client), "batch", bodies, n, answers);
+		for (int i = 0; i < n; i++) {
+			states[i] = failed >= 0 && Z_ISUNDEF(answers[i]) ? CIO_CHUNK_FAILED : CIO_CHUNK_ACCEPTED;
+		}
+		return failed;
+	}
+	for (int i = 0; i < n; i++) {
+		ZVAL_UNDEF(&answers[i]);
+		if (failed >= 0) {
+			states[i] = CIO_CHUNK_NOT_SENT;
+		} else if (cio_send_through_post(client, "batch", bodies[i].s, &answers[i]) == FAILURE || EG(exception)) {
+			zval_ptr_dtor(&answers[i]);
+			ZVAL_UNDEF(&answers[i]);
+			states[i] = CIO_CHUNK_FAILED;
+			failed = i;
+		} else {
+			states[i] = CIO_CHUNK_ACCEPTED;
+		}
+	}
+	return failed;
+}
+
+void cio_batcher_init(cio_batcher *b, zval *client, zend_long limit, zend_long concurrency)
+{
+	memset(b, 0, sizeof(*b));
+	b->client = client;
+	b->limit = (size_t)limit;
+	b->concurrency = (int)MAX(1, MIN(concurrency, CIO_MAX_WAVE));
+	ZVAL_UNDEF(&b->merged);
+}
+
+static void cio_batcher_record(cio_batcher *b, zend_long first, uint32_t count, cio_chunk_state state)
+{
+	if (b->chunk_n == b->chunk_cap) {
+		b->chunk_cap = b->chunk_cap ? b->chunk_cap * 2 : 8;
+		b->chunks = safe_erealloc(b->chunks, b->chunk_cap, sizeof(cio_chunk), 0);
+	}
+	b->chunks[b->chunk_n++] = (cio_chunk){.first = first, .count = count, .state = state};
+}
+
+static zend_result cio_batcher_send_wave(cio_batcher *b)
+{
+	zval answers[CIO_MAX_WAVE];
+	cio_chunk_state states[CIO_MAX_WAVE];
+	int n = b->wave_n, failed;
+
+	for (int i = 0; i < n; i++) {
+		ZVAL_UNDEF(&answers[i]);
+	}
+	b->wave_n = 0; /* the bodies stay ours until freed below, whatever the sends run */
+	failed = cio_send_chunks(b->client, b->wave, n, answers, states);
+	for (int i = 0; i < n; i++) {
+		cio_batcher_record(b, b->wave_first[i], b->wave_count[i], states[i]);
+		if (states[i] == CIO_CHUNK_ACCEPTED) {
+			cio_merge_answer(&b->merged, &answers[i], b->wave_first[i]);
+		} else {
+			zval_ptr_dtor(&answers[i]);
+		}
+		smart_str_free(&b->wave[i]);
+	}
+	b->sent = true;
+	if (failed >= 0) {
+		b->failed_from = b->wave_first[failed];
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+/* Closes the request being filled and queues it in the wave; sends the wave when it is full. */
+static zend_result cio_batcher_seal(cio_batcher *b)
+{
+	if (!b->count) {
+		smart_str_appends(&b->body, CIO_BATCH_OPEN);
+	}
+	smart_str_appends(&b->body, CIO_BATCH_CLOSE);
+	smart_str_0(&b->body);
+	b->wave[b->wave_n] = b->body;
+	b->wave_count[b->wave_n] = b->count;
+	b->wave_first[b->wave_n++] = b->next;
+	memset(&b->body, 0, sizeof(b->body));
+	b->next += b->count;
+	b->count = 0;
+	return b->wave_n == b->concurrency ? cio_batcher_send_wave(b) : SUCCESS;
+}
+
+zend_result cio_batcher_add(cio_batcher *b, const char *op, size_t len)
+{
+	size_t used = b->body.s ? ZSTR_LEN(b->body.s) : 0;
+
+	if (b->count && used + 1 + len + sizeof(CIO_BATCH_CLOSE) - 1 > b->limit) {
+		b->more = true;
+		if (cio_batcher_seal(b) == FAILURE) {
+			return FAILURE;
+		}
+	}
+	smart_str_appends(&b->body, b->count ? "," : CIO_BATCH_OPEN);
+	smart_str_appendl(&b->body, op, len);
+	b->count++;
+	return SUCCESS;
+}
+
+zend_result cio_batcher_finish(cio_batcher *b, zval *return_value)
+{
+	if ((b->count || (!b->sent && !b->wave_n)) && cio_batcher_seal(b) == FAILURE) {
+		return FAILURE;
+	}
+	if (b->wave_n && cio_batcher_send_wave(b) == FAILURE) {
+		return FAILURE;
+	}
+	ZVAL_COPY_VALUE(return_value, &b->merged);
+	ZVAL_UNDEF(&b->merged);
+	return SUCCESS;
+}
+
+void cio_batcher_free(cio_batcher *b)
+{
+	smart_str_free(&b->body);
+	for (int i = 0; i < b->wave_n; i++) {
+		smart_str_free(&b->wave[i]);
+	}
+	if (b->chunks) {
+		efree(b->chunks);
+	}
+	zval_ptr_dtor(&b->merged);
+}
+
+/* ---- PartialBatchException ---- */
+
+static void cio_exception_list(zend_object *ex, const char *name, zval *value)
+{
+	zend_update_property(cio_ce_partial_batch, ex, name, strlen(name), value);
+	zval_ptr_dtor(value);
+}
+
+/* A split batch failed: the failed request's exception (thrown) becomes the previous of one that says, at the
+ * caller's indices, what was accepted, rejected (with Customer.io's errors), failed and not sent. */
+static void cio_throw_partial(cio_batcher *b, zend_long total)
+{
+	zval accepted, rejected, failed, not_sent, message_rv;
+	uint32_t unattributed, counts[4] = {0};
+	zend_long next = 0;
+	zend_object *prev = EG(exception);
+
+	cio_rejected_of(&b->merged, total, &rejected, &unattributed);
+	array_init(&accepted);
+	array_init(&failed);
+	array_init(&not_sent);
+	for (uint32_t i = 0; i < b->chunk_n; i++) {
+		const cio_chunk *k = &b->chunks[i];
+		for (zend_long op = k->first; op < k->first + (zend_long)k->count; op++) {
+			zval *into = k->state == CIO_CHUNK_FAILED ? &failed : k->state == CIO_CHUNK_NOT_SENT ? &not_sent
+				: zend_hash_index_exists(Z_ARRVAL(rejected), op) ? NULL : &accepted;
+			if (into) {
+				add_next_index_long(into, op);
+			}
+		}
+		next = MAX(next, k->first + (zend_long)k->count);
+	}
+	for (zend_long op = next; op < total; op++) {
+		add_next_index_long(&not_sent, op);
+	}
+	counts[0] = zend_hash_num_elements(Z_ARRVAL(accepted));
+	counts[1] = zend_hash_num_elements(Z_ARRVAL(rejected));
+	counts[2] = zend_hash_num_elements(Z_ARRVAL(failed));
+	counts[3] = zend_hash_num_elements(Z_ARRVAL(not_sent));
+	zval *message = zend_read_property_ex(prev->ce, prev, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &message_rv);
+	zend_object *ex = zend_throw_exception_ex(cio_ce_partial_batch, 0, "Batch of " ZEND_LONG_FMT " operations "
+		"split into requests failed part-way: %u accepted, %u rejected, %u in the failed request, %u not sent "
+		"(the failed request: %s: %.500s)", total, counts[0], counts[1], counts[2], counts[3],
+		ZSTR_VAL(prev->ce->name), Z_TYPE_P(message) == IS_STRING ? Z_STRVAL_P(message) : "");
+	cio_exception_list(ex, "accepted", &accepted);
+	cio_exception_list(ex, "rejected", &rejected);
+	cio_exception_list(ex, "failed", &failed);
+	cio_exception_list(ex, "notSent", &not_sent);
+}
+
+static void cio_partial_batch_get(INTERNAL_FUNCTION_PARAMETERS, const char *name)
+{
+	zval rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY_DEREF(zend_read_property(cio_ce_partial_batch, Z_OBJ_P(ZEND_THIS), name, strlen(name), 1, &rv));
+}
+
+PHP_METHOD(Customerio_Exception_PartialBatchException, getAccepted)
+{
+	cio_partial_batch_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, "accepted");
+}
+
+PHP_METHOD(Customerio_Exception_PartialBatchException, getRejected)
+{
+	cio_partial_batch_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, "rejected");
+}
+
+PHP_METHOD(Customerio_Exception_PartialBatchException, getFailed)
+{
+	cio_partial_batch_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, "failed");
+}
+
+PHP_METHOD(Customerio_Exception_PartialBatchException, getNotSent)
+{
+	cio_partial_batch_get(INTERNAL_FUNCTION_PARAM_PASSTHRU, "notSent");
+}
+
+/* ---- entity() and batch() for a plain client ---- */
+
+void cio_track_entity(zval *client, zval *op, zval *return_value)
+{
+	zval held;
+	smart_str body = {0};
+
+	ZVAL_COPY(&held, client); /* user code (jsonSerialize, post()) may drop the caller's reference */
+	cio_client *c = cio_client_from_obj(Z_OBJ(held));
+	if (cio_encode_op(&body, op, cio_needs_id(&c->cfg, op)) == SUCCESS
+		&& cio_check_op_size(&c->cfg, ZSTR_LEN(body.s), -1) == SUCCESS) {
+		if (cio_client_native(&held)) {
+			cio_client_post_v2_many(Z_OBJ(held), "entity", &body, 1, return_value);
+		} else {
+			cio_send_through_post(&held, "entity", body.s, return_value);
+		}
+	}
+	smart_str_free(&body);
+	zval_ptr_dtor(&held);
+}
+
+/* One operation of a batch: its id decision first (encoding may run user code), then its JSON appended to buf
+ * and size-checked. */
+static zend_result cio_batch_op(const cio_config *cfg, zval *op, zend_long index, smart_str *buf, bool with_ids,
+	bool *needs_id)
+{
+	zval held;
+	zend_result result;
+	size_t mark = buf->s ? ZSTR_LEN(buf->s) : 0;
+
+	/* hold the value: a jsonSerialize() may drop the caller's references to it */
+	ZVAL_COPY(&held, op);
+	*needs_id = cio_needs_id(cfg, &held);
+	result = cio_encode_op(buf, &held, with_ids && *needs_id);
+	if (result == SUCCESS) {
+		/* without the id yet, count the bytes it will add */
+		result = cio_check_op_size(cfg, ZSTR_LEN(buf->s) - mark + (!with_ids && *needs_id ? CIO_ID_BYTES : 0), index);
+	}
+	zval_ptr_dtor(&held);
+	return result;
+}
+
+/* One batch() call. A batch that fits in one request is encoded once: the first pass keeps its JSON and the
+ * second only slices it. A bigger one is encoded again in the second pass, so that memory stays at the requests
+ * in flight. */
+typedef struct {
+	cio_client *c;
+	HashTable *ops;
+	smart_str json, scratch;
+	size_t *ends;            /* kept JSON: where each operation ends */
+	bool *ids;               /* kept JSON: whether it gets an id */
+	uint32_t count, cap;
+	bool keep;
+} cio_batch_job;
+
+static void cio_batch_keep(cio_batch_job *j, bool needs_id)
+{
+	if (j->count == j->cap) {
+		j->cap = j->cap ? j->cap * 2 : 64;
+		j->ends = safe_erealloc(j->ends, j->cap, sizeof(size_t), 0);
+		j->ids = safe_erealloc(j->ids, j->cap, sizeof(bool), 0);
+	}
+	j->ends[j->count] = ZSTR_LEN(j->json.s);
+	j->ids[j->count] = needs_id;
+}
+
+/* Every operation encodes and fits, or nothing is sent. */
+static zend_result cio_batch_check(cio_batch_job *j)
+{
+	size_t keep_limit = MAX((size_t)j->c->cfg.max_batch_bytes, 65536);
+	bool needs_id;
+	zval *op;
+
+	ZEND_HASH_FOREACH_VAL(j->ops, op) {
+		ZVAL_DEREF(op);
+		if (!j->keep && j->scratch.s) {
+			ZSTR_LEN(j->scratch.s) = 0;
+		}
+		if (cio_batch_op(&j->c->cfg, op, j->count, j->keep ? &j->json : &j->scratch, false, &needs_id) == FAILURE) {
+			return FAILURE;
+		}
+		if (j->keep && ZSTR_LEN(j->json.s) > keep_limit) {
+			j->keep = false;
+			smart_str_free(&j->json);
+		} else if (j->keep) {
+			cio_batch_keep(j, needs_id);
+		}
+		j->count++;
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+/* The kept JSON, sliced into requests, ids spliced in. */
+static zend_result cio_batch_send_kept(cio_batch_job *j, cio_batcher *b)
+{
+	for (uint32_t i = 0; i < j->count; i++) {
+		size_t start = i ? j->ends[i - 1] : 0;
+		const char *bytes = j->json.s ? ZSTR_VAL(j->json.s) + start : "";
+		size_t len = j->ends[i] - start;
+		if (j->ids[i] && len && bytes[len - 1] == '}') {
+			char id[26];
+			cio_ulid(id);
+			if (j->scratch.s) {
+				ZSTR_LEN(j->scratch.s) = 0;
+			}
+			smart_str_appendl(&j->scratch, bytes, len - 1);
+			smart_str_appends(&j->scratch, ",\"id\":\"");
+			smart_str_appendl(&j->scratch, id, sizeof(id));
+			smart_str_appends(&j->scratch, "\"}");
+			bytes = ZSTR_VAL(j->scratch.s);
+			len = ZSTR_LEN(j->scratch.s);
+		}
+		if (cio_batcher_add(b, bytes, len) == FAILURE) {
+			return FAILURE;
+		}
+	}
+	return SUCCESS;
+}
+
+/* Encoded again, one operation at a time: one whose jsonSerialize() gives something else this time is checked
+ * again. */
+static zend_result cio_batch_send_streamed(cio_batch_job *j, cio_batcher *b)
+{
+	zend_long i = 0;
+	bool needs_id;
+	zval *op;
+
+	ZEND_HASH_FOREACH_VAL(j->ops, op) {
+		ZVAL_DEREF(op);
+		if (j->scratch.s) {
+			ZSTR_LEN(j->scratch.s) = 0;
+		}
+		if (cio_batch_op(&j->c->cfg, op, i++, &j->scratch, true, &needs_id) == FAILURE) {
+			return FAILURE;
+		}
+		if (cio_batcher_add(b, ZSTR_VAL(j->scratch.s), ZSTR_LEN(j->scratch.s)) == FAILURE) {
+			return FAILURE;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return SUCCESS;
+}
+
+void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
+{
+	cio_batch_job j = {.ops = ops, .keep = true};
+	cio_batcher batcher;
+	zval held;
+
+	/* held for both passes: user code run by the encoder then separates the array instead of changing it under
+	 * us, and cannot free the client */
+	ZVAL_COPY(&held, client);
+	j.c = cio_client_from_obj(Z_OBJ(held));
+	GC_TRY_ADDREF(ops);
+	if (cio_batch_check(&j) == SUCCESS) {
+		cio_batcher_init(&batcher, &held, j.c->cfg.max_batch_bytes, j.c->cfg.max_concurrency);
+		zend_result sent = j.keep ? cio_batch_send_kept(&j, &batcher) : cio_batch_send_streamed(&j, &batcher);
+		if (sent == SUCCESS) {
+			sent = cio_batcher_finish(&batcher, return_value);
+		}
+		/* a failure of a batch sent in several requests: say which operations went through */
+		if (sent == FAILURE && EG(exception) && !zend_is_unwind_exit(EG(exception)) && batcher.chunk_n
+			&& (batcher.more || batcher.chunk_n > 1)) {
+			cio_throw_partial(&batcher, (zend_long)j.count);
+		}
+		cio_batcher_free(&batcher);
+	}
+	if (j.ends) {
+		efree(j.ends);
+		efree(j.ids);
+	}
+	smart_str_free(&j.json);
+	smart_str_free(&j.scratch);
+	zend_array_release(ops);
+	zval_ptr_dtor(&held);
+}

@@ -1,0 +1,101 @@
+/* ULID ids that make retries safe: Customer.io drops an event whose id it has seen. */
+#include "track.h"
+#include "ext/random/php_random.h"
+#include <sys/time.h>
+#include <unistd.h>
+
+/* splitmix64 on the extension's own state: the fallback when the CSPRNG fails. Never the user's mt_rand state,
+ * whose seeded sequence (mt_srand(42)) must not change because the extension made an id. */
+static uint64_t cio_fallback_next(void)
+{
+	uint64_t z = (CIO_G(random_fallback) += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static void cio_fallback_fill(unsigned char *out, size_t n)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	/* mixed again at every refill: a forked child (other pid) and a later refill (other time) draw anew */
+	CIO_G(random_fallback) ^= (uint64_t)getpid() << 32 ^ (uint64_t)tv.tv_sec * 1000000 ^ (uint64_t)tv.tv_usec
+		^ (uint64_t)(uintptr_t)out;
+	for (size_t i = 0; i < n; i += 8) {
+		uint64_t r = cio_fallback_next();
+		memcpy(out + i, &r, MIN(8, n - i));
+	}
+}
+
+/* 48 bits of milliseconds then 80 random bits, Crockford base32: sortable, unique, what Customer.io dedups on.
+ * 10 characters carry the time (50 bits, the top 2 zero), 16 the randomness (two groups of 40 bits). */
+void cio_ulid(char out[26])
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	unsigned char r[10];
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	uint64_t time = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	/* a pool per process: one getrandom() per 32 ids; never shared with a forked child, which would repeat ids */
+	if (CIO_G(random_pid) != getpid() || CIO_G(random_left) < sizeof(r)) {
+		if (php_random_bytes_silent(CIO_G(random_pool), sizeof(CIO_G(random_pool))) == FAILURE) {
+			cio_fallback_fill(CIO_G(random_pool), sizeof(CIO_G(random_pool)));
+		}
+		CIO_G(random_left) = sizeof(CIO_G(random_pool));
+		CIO_G(random_pid) = getpid();
+	}
+	memcpy(r, CIO_G(random_pool) + sizeof(CIO_G(random_pool)) - CIO_G(random_left), sizeof(r));
+	CIO_G(random_left) -= sizeof(r);
+
+	uint64_t high = (uint64_t)r[0] << 32 | (uint64_t)r[1] << 24 | (uint64_t)r[2] << 16 | (uint64_t)r[3] << 8 | r[4];
+	uint64_t low = (uint64_t)r[5] << 32 | (uint64_t)r[6] << 24 | (uint64_t)r[7] << 16 | (uint64_t)r[8] << 8 | r[9];
+	for (int i = 9; i >= 0; i--, time >>= 5) {
+		out[i] = alphabet[time & 31];
+	}
+	for (int i = 17; i >= 10; i--, high >>= 5) {
+		out[i] = alphabet[high & 31];
+	}
+	for (int i = 25; i >= 18; i--, low >>= 5) {
+		out[i] = alphabet[low & 31];
+	}
+}
+
+bool cio_needs_id(const cio_config *cfg, zval *op)
+{
+	zval *type, *action;
+
+	if (!cfg->auto_event_id || Z_TYPE_P(op) != IS_ARRAY || zend_hash_str_exists(Z_ARRVAL_P(op), "id", 2)) {
+		return false;
+	}
+	type = zend_hash_str_find_deref(Z_ARRVAL_P(op), "type", 4);
+	action = zend_hash_str_find_deref(Z_ARRVAL_P(op), "action", 6);
+	return type && action && Z_TYPE_P(type) == IS_STRING && Z_TYPE_P(action) == IS_STRING
+		&& zend_string_equals_literal(Z_STR_P(type), "person")
+		&& (zend_string_equals_literal(Z_STR_P(action), "event") || zend_string_equals_literal(Z_STR_P(action), "page")
+			|| zend_string_equals_literal(Z_STR_P(action), "screen"));
+}
+
+zend_result cio_encode_op(smart_str *buf, zval *op, bool with_id)
+{
+	size_t mark = buf->s ? ZSTR_LEN(buf->s) : 0;
+	char id[26];
+
+	if (cio_json_encode(buf, op) == FAILURE) {
+		if (buf->s) {
+			ZSTR_LEN(buf->s) = mark;
+		}
+		return FAILURE;
+	}
+	if (with_id && ZSTR_VAL(buf->s)[ZSTR_LEN(buf->s) - 1] == '}') {
+		cio_ulid(id);
+		ZSTR_LEN(buf->s)--;
+		smart_str_appends(buf, ",\"id\":\"");
+		smart_str_appendl(buf, id, sizeof(id));
+		smart_str_appends(buf, "\"}");
+		smart_str_0(buf);
+	}
+	return SUCCESS;
+}
