@@ -196,7 +196,17 @@ typedef struct {
 	int redirects;
 	bool with_auth;
 	bool done;
+	bool together;           /* other requests of the same call are in flight beside it */
 } cio_transfer;
+
+/* HTTP/2 costs about 1.5x the CPU of HTTP/1.1 keep-alive per request (README, Performance): worth it only when
+ * it multiplexes several requests on one connection. 2TLS: h2 through ALPN over https, never h2c over http. */
+static long cio_http_curl_version(const cio_config *cfg, bool together)
+{
+	bool h2 = cfg->http_version == CIO_HTTP_2 || (cfg->http_version == CIO_HTTP_AUTO && together);
+
+	return h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1;
+}
 
 /* Configures the next attempt of t and hands it to the multi handle. */
 static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_ms)
@@ -223,7 +233,6 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 #endif
 		curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 		curl_easy_setopt(curl, CURLOPT_SHARE, CIO_G(share));
-		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 		curl_easy_setopt(curl, CURLOPT_PIPEWAIT, 1L);
 		curl_easy_setopt(curl, CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
 		curl_easy_setopt(curl, CURLOPT_OPENSOCKETFUNCTION, cio_http_open_socket);
@@ -247,6 +256,7 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, res);
 	curl_easy_setopt(curl, CURLOPT_HEADERDATA, res);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
+	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, cio_http_curl_version(cfg, t->together));
 	/* the method, set in full every time: the handle may have sent another one last */
 	if (strcmp(req->method, "GET") == 0 || (!req->body && strcmp(req->method, "DELETE") == 0)) {
 		curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
@@ -427,6 +437,7 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		t->req = &reqs[i];
 		t->res = res;
 		t->with_auth = true;
+		t->together = n > 1;
 		t->deadline = cio_now_ms() + reqs[i].cfg->max_retry_time_ms;
 		t->easy = multi ? cio_http_easy_get(&t->configured) : NULL;
 		if (!t->easy) {
