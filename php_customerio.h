@@ -41,7 +41,8 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	bool persistent;
 	zend_long persistent_idle_timeout;
 	/* The transport of this process (src/http.c), kept across requests; made by owner_pid. */
-	CURLM *multi;
+	CURLM *multi;            /* HTTP/1.1 connections */
+	CURLM *multi_h2;         /* HTTP/2 connections (src/http.c says why apart) */
 	CURLSH *share;
 	struct {
 		CURL *easy;

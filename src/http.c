@@ -41,10 +41,14 @@ static void cio_http_release(void)
 	if (CIO_G(multi) && own) {
 		curl_multi_cleanup(CIO_G(multi));
 	}
+	if (CIO_G(multi_h2) && own) {
+		curl_multi_cleanup(CIO_G(multi_h2));
+	}
 	if (CIO_G(share) && own) {
 		curl_share_cleanup(CIO_G(share));
 	}
 	CIO_G(multi) = NULL;
+	CIO_G(multi_h2) = NULL;
 	CIO_G(share) = NULL;
 	CIO_G(connections_open) = 0;
 }
@@ -61,24 +65,27 @@ void cio_http_rshutdown(void)
 	}
 }
 
-static CURLM *cio_http_multi(void)
+/* One multi handle, so one connection cache, per protocol. libcurl (7.88) remembers per host whether it
+ * multiplexes: with HTTP/1.1 and HTTP/2 connections to one host in one cache it opened a connection per HTTP/2
+ * request, then put a second request on a busy HTTP/1.1 connection (the server answered 400). */
+static CURLM *cio_http_multi(bool h2)
 {
-	if (CIO_G(multi) && CIO_G(owner_pid) != getpid()) {
+	CURLM **multi = h2 ? &CIO_G(multi_h2) : &CIO_G(multi);
+
+	if ((CIO_G(multi) || CIO_G(multi_h2)) && CIO_G(owner_pid) != getpid()) {
 		cio_http_release(); /* inherited through fork(): forget, do not close */
 	}
-	if (!CIO_G(multi)) {
+	if (!CIO_G(multi) && !CIO_G(multi_h2)) {
 		CIO_G(owner_pid) = getpid();
-		CIO_G(multi) = curl_multi_init();
-		if (CIO_G(multi)) {
-			curl_multi_setopt(CIO_G(multi), CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
-		}
-		CIO_G(share) = curl_share_init();
-		if (CIO_G(share)) {
+		if (!CIO_G(share) && (CIO_G(share) = curl_share_init())) {
 			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
 			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 		}
 	}
-	return CIO_G(multi);
+	if (!*multi && (*multi = curl_multi_init())) {
+		curl_multi_setopt(*multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+	}
+	return *multi;
 }
 
 static CURL *cio_http_easy_get(uint64_t *serial)
@@ -196,16 +203,14 @@ typedef struct {
 	int redirects;
 	bool with_auth;
 	bool done;
-	bool together;           /* other requests of the same call are in flight beside it */
+	bool h2;                 /* HTTP/2 asked for (the whole call asks for one protocol) */
 } cio_transfer;
 
-/* HTTP/2 costs about 1.5x the CPU of HTTP/1.1 keep-alive per request (README, Performance): worth it only when
- * it multiplexes several requests on one connection. 2TLS: h2 through ALPN over https, never h2c over http. */
-static long cio_http_curl_version(const cio_config *cfg, bool together)
+/* HTTP/2 costs about 1.6x the CPU of HTTP/1.1 keep-alive per request (README, Performance): worth it only when
+ * it multiplexes the n requests of a call on one connection. */
+static bool cio_http_wants_h2(const cio_config *cfg, int n)
 {
-	bool h2 = cfg->http_version == CIO_HTTP_2 || (cfg->http_version == CIO_HTTP_AUTO && together);
-
-	return h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1;
+	return cfg->http_version == CIO_HTTP_2 || (cfg->http_version == CIO_HTTP_AUTO && n > 1);
 }
 
 /* Configures the next attempt of t and hands it to the multi handle. */
@@ -256,7 +261,8 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, res);
 	curl_easy_setopt(curl, CURLOPT_HEADERDATA, res);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
-	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, cio_http_curl_version(cfg, t->together));
+	/* 2TLS: h2 through ALPN over https, never h2c over http */
+	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, t->h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1);
 	/* the method, set in full every time: the handle may have sent another one last */
 	if (strcmp(req->method, "GET") == 0 || (!req->body && strcmp(req->method, "DELETE") == 0)) {
 		curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
@@ -424,7 +430,8 @@ static void cio_transfer_end(CURLM *multi, cio_transfer *t, CURLcode code)
 
 void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n)
 {
-	CURLM *multi = cio_http_multi();
+	bool h2 = n > 0 && cio_http_wants_h2(reqs[0].cfg, n);
+	CURLM *multi = cio_http_multi(h2);
 	cio_transfer *transfers = ecalloc(n, sizeof(cio_transfer));
 	int left = n, running = 0;
 
@@ -437,7 +444,7 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		t->req = &reqs[i];
 		t->res = res;
 		t->with_auth = true;
-		t->together = n > 1;
+		t->h2 = h2;
 		t->deadline = cio_now_ms() + reqs[i].cfg->max_retry_time_ms;
 		t->easy = multi ? cio_http_easy_get(&t->configured) : NULL;
 		if (!t->easy) {

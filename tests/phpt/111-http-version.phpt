@@ -32,7 +32,7 @@ function show(AlpnServer $s, string $label, callable $fn): void
 
 function client(AlpnServer $s, array $options = []): Customerio\Client
 {
-    return new Customerio\Client('api-key', 'site-id', $options + ['track_url' => $s->url(), 'verify' => false, 'timeout' => 30]);
+    return new Customerio\Client('api-key', 'site-id', $options + ['track_url' => $s->url(), 'verify' => false, 'timeout' => 60, 'connect_timeout' => 60]);
 }
 
 $op = fn(int $i) => ['type' => 'person', 'action' => 'identify', 'identifiers' => ['id' => "user-$i"]];
