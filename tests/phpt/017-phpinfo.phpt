@@ -51,8 +51,8 @@ customerio.api_url => no value => no value
 customerio.auto_event_id => On => On
 customerio.cainfo => no value => no value
 customerio.connect_timeout => 2 => 2
-customerio.http_version => auto => auto
 customerio.exceptions => auto => auto
+customerio.http_version => auto => auto
 customerio.persistent => On => On
 customerio.persistent_idle_timeout => 30 => 30
 customerio.retries => 2 => 2
