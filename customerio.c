@@ -85,6 +85,18 @@ static ZEND_INI_MH(OnUpdateIdleSeconds)
 	return SUCCESS;
 }
 
+static ZEND_INI_MH(OnUpdateHttpVersion)
+{
+	int mode = cio_http_version_parse(ZSTR_VAL(new_value), ZSTR_LEN(new_value));
+
+	if (mode < 0) {
+		php_error_docref(NULL, E_WARNING, "customerio.http_version must be auto, 1.1 or 2");
+		return FAILURE;
+	}
+	CIO_G(http_version) = mode;
+	return SUCCESS;
+}
+
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("customerio.track_url", "", PHP_INI_ALL, OnUpdateString, track_url,
 		zend_customerio_globals, customerio_globals)
@@ -97,6 +109,7 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("customerio.connect_timeout", "2", PHP_INI_ALL, OnUpdateSeconds, connect_timeout,
 		zend_customerio_globals, customerio_globals)
 	PHP_INI_ENTRY("customerio.exceptions", "auto", PHP_INI_ALL, OnUpdateExceptions)
+	PHP_INI_ENTRY("customerio.http_version", "auto", PHP_INI_ALL, OnUpdateHttpVersion)
 	STD_PHP_INI_ENTRY("customerio.retries", "2", PHP_INI_ALL, OnUpdateRetries, retries,
 		zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_BOOLEAN("customerio.auto_event_id", "1", PHP_INI_ALL, OnUpdateBool, auto_event_id,

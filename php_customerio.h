@@ -19,6 +19,13 @@ typedef enum {
 	CIO_EXCEPTIONS_GUZZLE
 } cio_exceptions_mode;
 
+/* customerio.http_version / the http_version option */
+typedef enum {
+	CIO_HTTP_AUTO = 0,       /* HTTP/1.1 for one request at a time, HTTP/2 when several are in flight */
+	CIO_HTTP_1_1,
+	CIO_HTTP_2
+} cio_http_version_mode;
+
 ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* ini */
 	char *track_url;
@@ -27,13 +34,15 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	double timeout;
 	double connect_timeout;
 	zend_long exceptions;
+	zend_long http_version;
 	zend_long retries;
 	bool auto_event_id;
 	char *spool_dir;
 	bool persistent;
 	zend_long persistent_idle_timeout;
 	/* The transport of this process (per thread in ZTS; src/http.c), kept across requests; made by owner_pid. */
-	CURLM *multi;
+	CURLM *multi;            /* HTTP/1.1 connections */
+	CURLM *multi_h2;         /* HTTP/2 connections (src/http.c says why apart) */
 	CURLSH *share;
 	struct {
 		CURL *easy;

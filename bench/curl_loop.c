@@ -4,8 +4,11 @@
  * extension does) and its status checked. Any CPU the extension spends above this is PHP-side overhead
  * (argument handling, JSON encoding, option setting, response decoding).
  *
- *   curl_loop URL CA_FILE AUTH_HEADER BODY_FILE CALLS|- WARMUP [WARMUP_URL WARMUP_BODY_FILE]
+ *   curl_loop [--http1.1|--http2] [--ua=USER_AGENT] URL CA_FILE AUTH_HEADER BODY_FILE CALLS|- WARMUP [WARMUP_URL WARMUP_BODY_FILE]
  *
+ * --http1.1 asks for HTTP/1.1 keep-alive, --http2 (the default, libcurl's own) for HTTP/2 through ALPN. --ua sets
+ * the User-Agent: bench/run gives one as long as the extension's, since libcurl formats every header byte by byte
+ * (about 140 instructions a byte), so a shorter one alone would make the floor cheaper.
  * WARMUP calls go first (to WARMUP_URL with WARMUP_BODY_FILE when given) so the connection is open before timing.
  * Prints one JSON line: calls, cpu_us (user+sys of this process during the timed calls), wall_us, body_bytes.
  * CALLS "-" (driven by interleave.php): prints "ready" once warm, then one JSON line per number N read on stdin,
@@ -117,10 +120,19 @@ int main(int argc, char **argv)
 	long body_len, warm_len = 0, calls, warmup, i;
 	char *body, *warm_body = NULL, line[64];
 	const char *warm_url;
+	const char *user_agent = "customerio-bench-c/1.0 libcurl";
+	long http_version = CURL_HTTP_VERSION_2TLS;
 	CURL *h;
 
+	for (; argc > 1 && strncmp(argv[1], "--", 2) == 0; argv++, argc--) {
+		if (strncmp(argv[1], "--ua=", 5) == 0) {
+			user_agent = argv[1] + 5;
+		} else {
+			http_version = strcmp(argv[1], "--http1.1") == 0 ? CURL_HTTP_VERSION_1_1 : CURL_HTTP_VERSION_2TLS;
+		}
+	}
 	if (argc != 7 && argc != 9) {
-		fprintf(stderr, "usage: %s URL CA_FILE AUTH_HEADER BODY_FILE CALLS|- WARMUP [WARMUP_URL WARMUP_BODY_FILE]\n", argv[0]);
+		fprintf(stderr, "usage: %s [--http1.1|--http2] [--ua=USER_AGENT] URL CA_FILE AUTH_HEADER BODY_FILE CALLS|- WARMUP [WARMUP_URL WARMUP_BODY_FILE]\n", argv[0]);
 		return 2;
 	}
 	body = slurp(argv[4], &body_len);
@@ -139,8 +151,9 @@ int main(int argc, char **argv)
 	headers = curl_slist_append(headers, "Expect:");
 	headers = curl_slist_append(headers, argv[3]);
 	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "customerio-bench-c/1.0 libcurl");
+	curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_HTTP_VERSION, http_version);
 	curl_easy_setopt(h, CURLOPT_CAINFO, argv[2]);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 30000L);
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 2000L);

@@ -83,35 +83,54 @@ $summary = [];
 
 /* ------------------------------------------------------------------------------------------------------ a. */
 $seq = $rows['seq'] ?? [];
-$names = ['ext' => 'extension', 'userland' => 'user-land PHP (ext/curl, 1 handle)', 'c' => 'C libcurl loop'];
+$seqNames = [
+    'ext' => 'extension, default (`http_version` auto)',
+    'ext-h2' => 'extension, `http_version` `2`',
+    'userland' => 'user-land PHP (ext/curl, 1 handle, libcurl\'s default protocol)',
+    'c-h1' => 'C libcurl loop, HTTP/1.1',
+    'c-h2' => 'C libcurl loop, HTTP/2',
+];
 $cpu = fn($r) => $r['cpu_us'] / $r['calls'];
 $wall = fn($r) => $r['wall_us'] / $r['calls'];
+// Per round, the cheaper of the two C loops: the floor for "the default path" whatever protocol it picked.
+$cheaper = [];
+foreach ($seq['c-h1'] ?? [] as $round => $row) {
+    if (isset($seq['c-h2'][$round])) {
+        $cheaper[$round] = $cpu($row) <= $cpu($seq['c-h2'][$round]) ? $row : $seq['c-h2'][$round];
+    }
+}
+$vs = fn(string $who, array $floor) => empty($seq[$who]) || !$floor ? '–'
+    : n(ratio($seq[$who], $floor, $cpu), 2) . '× (' . spread($seq[$who], $floor, $cpu) . ')';
 $out[] = sprintf('### a. Sequential keep-alive `entity()` calls (one warm process per contender, %d rounds × %s calls each, interleaved)',
     $meta['seq_rounds'] ?? 0, number_format($meta['seq_calls'] ?? 0));
 $out[] = '';
-$out[] = '| contender | CPU µs/call | wall µs/call | CPU ÷ C loop (median, range) | TLS conns / 1000 calls | protocol |';
-$out[] = '|---|---:|---:|---:|---:|---|';
-foreach ($names as $who => $label) {
+$out[] = '| contender | CPU µs/call | wall µs/call | CPU ÷ C loop HTTP/1.1 (median, range) | CPU ÷ C loop HTTP/2 (median, range) | TLS conns / 1000 calls | protocol | calls logged / made |';
+$out[] = '|---|---:|---:|---:|---:|---:|---|---:|';
+foreach ($seqNames as $who => $label) {
     if (empty($seq[$who])) {
         continue;
     }
     $runs = $seq[$who];
-    $r = $who === 'c' ? '1.00' : n(ratio($runs, $seq['c'] ?? [], $cpu), 2) . '× (' . spread($runs, $seq['c'] ?? [], $cpu) . ')';
-    $log = $seqlog[$who] ?? ['conns' => 0, 'logged' => 0, 'proto' => '?'];
-    $out[] = sprintf('| %s | %s | %s | %s | %s | %s |', $label, n(med($runs, $cpu), 1), n(med($runs, $wall), 1), $r,
-        n(1000 * $log['conns'] / max(1, $log['logged']), 2), $log['proto']);
+    $log = $seqlog[$who] ?? ['conns' => 0, 'logged' => 0, 'proto' => '?', 'made' => 0];
+    $out[] = sprintf('| %s | %s | %s | %s | %s | %s | %s | %s / %s |', $label, n(med($runs, $cpu), 1), n(med($runs, $wall), 1),
+        $vs($who, $seq['c-h1'] ?? []), $vs($who, $seq['c-h2'] ?? []),
+        n(1000 * $log['conns'] / max(1, $log['logged']), 2), $log['proto'],
+        number_format($log['logged']), number_format($log['made'] ?? 0));
 }
 $out[] = '';
-if (!empty($seq['ext']) && !empty($seq['c'])) {
-    $x = ratio($seq['ext'], $seq['c'], $cpu);
-    $summary[] = ['a. CPU per call: extension ÷ C libcurl loop', n($x, 2) . '×', '≤ 1.10×', verdict($x, '<=', 1.10)];
-}
-if (!empty($seq['userland']) && !empty($seq['c'])) {
-    $summary[] = ['a. CPU per call: user-land PHP ÷ C libcurl loop', n(ratio($seq['userland'], $seq['c'], $cpu), 2) . '×', '', ''];
-}
-if (!empty($seq['userland']) && !empty($seq['ext'])) {
-    $summary[] = ['a. CPU per call: user-land PHP ÷ extension', n(ratio($seq['userland'], $seq['ext'], $cpu), 2) . '×', '', ''];
-}
+$seqRatio = function (string $label, string $who, array $floor, ?float $target) use (&$summary, $seq, $cpu) {
+    if (!empty($seq[$who]) && $floor) {
+        $x = ratio($seq[$who], $floor, $cpu);
+        $summary[] = [$label, n($x, 2) . '× (' . spread($seq[$who], $floor, $cpu) . ')',
+            $target ? '≤ ' . n($target, 2) . '×' : '', $target ? verdict($x, '<=', $target) : ''];
+    }
+};
+$seqRatio('a. CPU per call, HTTP/1.1: extension (default) ÷ C libcurl loop', 'ext', $seq['c-h1'] ?? [], 1.10);
+$seqRatio('a. CPU per call, HTTP/2: extension (`http_version` 2) ÷ C libcurl loop', 'ext-h2', $seq['c-h2'] ?? [], 1.10);
+$seqRatio('a. CPU per call: extension (default) ÷ the cheaper C loop of the round', 'ext', $cheaper, 1.10);
+$seqRatio('a. CPU per call: C loop HTTP/2 ÷ C loop HTTP/1.1 (the protocol\'s own cost)', 'c-h2', $seq['c-h1'] ?? [], null);
+$seqRatio('a. CPU per call: extension HTTP/2 ÷ extension default', 'ext-h2', $seq['ext'] ?? [], null);
+$seqRatio('a. CPU per call: user-land PHP ÷ extension (default)', 'userland', $seq['ext'] ?? [], null);
 
 /* ------------------------------------------------------------------------------------------------------ b. */
 $fpm = $rows['fpm'] ?? [];
@@ -173,8 +192,10 @@ $batch = $rows['batch'] ?? [];
 $mbps = fn($r) => $r['body_bytes'] / $r['wall_us'];   // bytes per µs = MB/s (10^6 bytes)
 $out[] = sprintf('### c. One `batch()` of %s person events (%d rounds; MB = 10⁶ bytes)', number_format($meta['batch_ops'] ?? 0), $meta['batch_rounds'] ?? 0);
 $out[] = '';
-$out[] = '| contender | JSON body | wall ms | MB/s of JSON sent | ÷ extension (median) | CPU ms | input array | peak memory above input | body received whole |';
-$out[] = '|---|---:|---:|---:|---:|---:|---:|---:|---|';
+$names = ['ext' => 'extension', 'userland' => 'user-land PHP (ext/curl, 1 handle)', 'c' => 'C libcurl loop'];
+$cpuPerOp = fn($r) => $r['cpu_us'] / max(1, $meta['batch_ops'] ?? 1);
+$out[] = '| contender | JSON body | wall ms | MB/s of JSON sent | ÷ extension (median) | CPU ms | CPU µs / operation | input array | peak memory above input | body received whole | requests logged (1 warm-up call included), protocol |';
+$out[] = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|';
 foreach ($names as $who => $label) {
     if (empty($batch[$who])) {
         continue;
@@ -185,13 +206,14 @@ foreach ($names as $who => $label) {
     // max_batch_bytes into several requests, which together carry it)
     $whole = array_filter($runs, fn($r) => $r['non200'] === 0
         && ($r['total_request_length'] ?? $r['max_request_length']) >= $r['body_bytes']);
-    $out[] = sprintf('| %s | %s MB | %s | %s | %s | %s | %s | %s | %s |', $label, n($first['body_bytes'] / 1e6, 2),
+    $out[] = sprintf('| %s | %s MB | %s | %s | %s | %s | %s | %s | %s | %s | %s, %s |', $label, n($first['body_bytes'] / 1e6, 2),
         n(med($runs, fn($r) => $r['wall_us'] / 1e3), 0), n(med($runs, $mbps), 1),
         $who === 'ext' ? '1.00' : n(ratio($runs, $batch['ext'] ?? [], $mbps), 2) . '×',
-        n(med($runs, fn($r) => $r['cpu_us'] / 1e3), 0),
+        n(med($runs, fn($r) => $r['cpu_us'] / 1e3), 0), $who === 'c' ? '–' : n(med($runs, $cpuPerOp), 2),
         isset($first['input_bytes']) ? n($first['input_bytes'] / 1e6, 1) . ' MB' : '–',
         isset($first['peak_above_input']) ? n(med($runs, fn($r) => $r['peak_above_input'] / 1e6), 2) . ' MB' : '– (not PHP)',
-        count($whole) === count($runs) ? 'yes, ' . count($runs) . '/' . count($runs) : '**NO** ' . count($whole) . '/' . count($runs));
+        count($whole) === count($runs) ? 'yes, ' . count($runs) . '/' . count($runs) : '**NO** ' . count($whole) . '/' . count($runs),
+        n(med($runs, fn($r) => $r['logged']), 0), $first['proto']);
 }
 $out[] = '';
 if (!empty($batch['ext'])) {
@@ -199,12 +221,15 @@ if (!empty($batch['ext'])) {
     $summary[] = ['c. batch throughput, extension (MB/s of JSON)', n(med($e, $mbps), 1), '', ''];
     if (!empty($batch['userland'])) {
         $summary[] = ['c. batch throughput: extension ÷ user-land PHP', n(ratio($e, $batch['userland'], $mbps), 2) . '×', '', ''];
+        $x = ratio($e, $batch['userland'], $cpuPerOp);
+        $summary[] = ['c. batch CPU per operation: extension ÷ user-land PHP (`json_encode()` + one ext/curl request)',
+            n($x, 2) . '× (' . spread($e, $batch['userland'], $cpuPerOp) . ')', '≤ 1.00×', verdict($x, '<=', 1.0)];
     }
     if (!empty($batch['c'])) {
         $summary[] = ['c. batch throughput: extension ÷ C loop sending pre-encoded JSON', n(ratio($e, $batch['c'], $mbps), 2) . '×', '', ''];
     }
-    $summary[] = ['c. peak memory above input ÷ JSON body size, extension',
-        n(med($e, fn($r) => $r['peak_above_input'] / $r['body_bytes']), 2) . '×', '', ''];
+    $x = med($e, fn($r) => $r['peak_above_input'] / $r['body_bytes']);
+    $summary[] = ['c. peak memory above input ÷ JSON body size, extension', n($x, 2) . '×', '≤ 0.15×', verdict($x, '<=', 0.15)];
 }
 
 /* --------------------------------------------------------------------------------------------------- print */

@@ -28,7 +28,7 @@ final class UserlandClient
                 'Expect:',
                 'Authorization: Basic ' . base64_encode("$siteId:$apiKey"),
             ],
-            CURLOPT_USERAGENT => 'customerio-php-userland/1.0 PHP/' . PHP_VERSION,
+            CURLOPT_USERAGENT => bench_user_agent('customerio-php-userland'),
             CURLOPT_TIMEOUT_MS => 30000,
             CURLOPT_CONNECTTIMEOUT_MS => 2000,
             CURLOPT_SSL_VERIFYPEER => $caFile !== false,

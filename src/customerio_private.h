@@ -36,10 +36,18 @@ typedef struct {
 	zend_long max_batch_bytes;   /* one Track v2 batch request */
 	zend_long max_response_bytes;
 	zend_long max_concurrency;   /* requests of one split batch in flight at once */
+	int http_version;            /* cio_http_version_mode */
 } cio_config;
 
 /* Requests of one split batch in flight at once, at most. */
 #define CIO_MAX_CONCURRENCY 16
+/* "auto", "1.1" or "2" as a cio_http_version_mode; -1 for anything else. */
+static inline int cio_http_version_parse(const char *s, size_t len)
+{
+	return len == 4 && memcmp(s, "auto", 4) == 0 ? CIO_HTTP_AUTO
+		: len == 3 && memcmp(s, "1.1", 3) == 0 ? CIO_HTTP_1_1
+		: len == 1 && s[0] == '2' ? CIO_HTTP_2 : -1;
+}
 
 /* Endpoint objects of a Client ($client->track & co.), by index in cio_endpoint_properties. */
 #define CIO_ENDPOINT_COUNT 14

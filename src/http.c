@@ -36,7 +36,11 @@ static void cio_http_release_in(zend_customerio_globals *g)
 	bool own = g->owner_pid == getpid();
 
 	for (int i = 0; own && i < g->in_flight_n; i++) {
-		curl_multi_remove_handle(g->multi, g->in_flight[i]);
+		if (!g->multi || curl_multi_remove_handle(g->multi, g->in_flight[i]) != CURLM_OK) {
+			if (g->multi_h2) {
+				curl_multi_remove_handle(g->multi_h2, g->in_flight[i]);
+			}
+		}
 		curl_easy_cleanup(g->in_flight[i]);
 	}
 	g->in_flight_n = 0;
@@ -49,10 +53,14 @@ static void cio_http_release_in(zend_customerio_globals *g)
 	if (g->multi && own) {
 		curl_multi_cleanup(g->multi);
 	}
+	if (g->multi_h2 && own) {
+		curl_multi_cleanup(g->multi_h2);
+	}
 	if (g->share && own) {
 		curl_share_cleanup(g->share);
 	}
 	g->multi = NULL;
+	g->multi_h2 = NULL;
 	g->share = NULL;
 	g->connections_open = 0;
 }
@@ -60,6 +68,13 @@ static void cio_http_release_in(zend_customerio_globals *g)
 static void cio_http_release(void)
 {
 	cio_http_release_in(ZEND_MODULE_GLOBALS_BULK(customerio));
+}
+
+/* Takes an easy handle off whichever multi handle holds it. */
+static bool cio_http_detach_any(CURL *easy)
+{
+	return (CIO_G(multi) && curl_multi_remove_handle(CIO_G(multi), easy) == CURLM_OK)
+		|| (CIO_G(multi_h2) && curl_multi_remove_handle(CIO_G(multi_h2), easy) == CURLM_OK);
 }
 
 /* Handles still attached from a request that bailed out (a fatal error between two libcurl calls) point at
@@ -72,12 +87,12 @@ static void cio_http_abandon(void)
 	if (!CIO_G(in_flight_n)) {
 		return;
 	}
-	if (CIO_G(owner_pid) != getpid() || !CIO_G(multi)) {
+	if (CIO_G(owner_pid) != getpid() || (!CIO_G(multi) && !CIO_G(multi_h2))) {
 		CIO_G(in_flight_n) = 0;
 		return;
 	}
 	for (int i = 0; i < CIO_G(in_flight_n); i++) {
-		if (curl_multi_remove_handle(CIO_G(multi), CIO_G(in_flight)[i]) == CURLM_OK) {
+		if (cio_http_detach_any(CIO_G(in_flight)[i])) {
 			curl_easy_cleanup(CIO_G(in_flight)[i]);
 		} else {
 			usable = false;
@@ -126,7 +141,7 @@ void cio_http_rshutdown(void)
 }
 
 /* libcurl 7.x makes the multi handle's wake-up socket pair without close-on-exec: descriptors that appear
- * while it is made are marked, so that proc_open()/exec children do not inherit them. Made once per process. */
+ * while it is made are marked, so that proc_open()/exec children do not inherit them. */
 #define CIO_FD_SCAN 1024
 
 static void cio_http_fds_open(unsigned char *open)
@@ -146,29 +161,34 @@ static void cio_http_cloexec_new(const unsigned char *open_before)
 	}
 }
 
-static CURLM *cio_http_multi(void)
+/* One multi handle, so one connection cache, per protocol. libcurl (7.88) remembers per host whether it
+ * multiplexes: with HTTP/1.1 and HTTP/2 connections to one host in one cache it opened a connection per HTTP/2
+ * request, then put a second request on a busy HTTP/1.1 connection (the server answered 400). */
+static CURLM *cio_http_multi(bool h2)
 {
+	CURLM **multi = h2 ? &CIO_G(multi_h2) : &CIO_G(multi);
 	unsigned char open_before[CIO_FD_SCAN];
 
-	if (CIO_G(multi) && CIO_G(owner_pid) != getpid()) {
+	if ((CIO_G(multi) || CIO_G(multi_h2)) && CIO_G(owner_pid) != getpid()) {
 		cio_http_release(); /* inherited through fork(): forget, do not close */
 	}
 	cio_http_abandon();
-	if (!CIO_G(multi)) {
+	if (!CIO_G(multi) && !CIO_G(multi_h2)) {
 		CIO_G(owner_pid) = getpid();
-		cio_http_fds_open(open_before);
-		CIO_G(multi) = curl_multi_init();
-		cio_http_cloexec_new(open_before);
-		if (CIO_G(multi)) {
-			curl_multi_setopt(CIO_G(multi), CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
-		}
-		CIO_G(share) = curl_share_init();
-		if (CIO_G(share)) {
+		if (!CIO_G(share) && (CIO_G(share) = curl_share_init())) {
 			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
 			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 		}
 	}
-	return CIO_G(multi);
+	if (!*multi) {
+		cio_http_fds_open(open_before);
+		*multi = curl_multi_init();
+		cio_http_cloexec_new(open_before);
+		if (*multi) {
+			curl_multi_setopt(*multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+		}
+	}
+	return *multi;
 }
 
 static CURL *cio_http_easy_get(uint64_t *serial)
@@ -308,7 +328,15 @@ typedef struct {
 	bool attached;           /* handed to the multi handle */
 	bool unsent;             /* the last attempt failed before any byte of the request went out */
 	bool done;
+	bool h2;                 /* HTTP/2 asked for (the whole call asks for one protocol) */
 } cio_transfer;
+
+/* HTTP/2 costs about 1.6x the CPU of HTTP/1.1 keep-alive per request (README, Performance): worth it only when
+ * it multiplexes the n requests of a call on one connection. */
+static bool cio_http_wants_h2(const cio_config *cfg, int n)
+{
+	return cfg->http_version == CIO_HTTP_2 || (cfg->http_version == CIO_HTTP_AUTO && n > 1);
+}
 
 /* The easy handles attached to the multi handle, in process memory: a request that bailed out (a fatal error)
  * leaves them there, pointing at its freed memory, and the next use takes them off (cio_http_abandon). */
@@ -366,8 +394,6 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 #endif
 		CIO_SETOPT(CURLOPT_NOSIGNAL, 1L);
 		CIO_SETOPT(CURLOPT_SHARE, CIO_G(share));
-		/* HTTP/2 is optional: a libcurl built without it still sends HTTP/1.1 */
-		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 		CIO_SETOPT(CURLOPT_PIPEWAIT, 1L);
 #if CIO_HAVE_MAXAGE_CONN
 		CIO_SETOPT(CURLOPT_MAXAGE_CONN, (long)CIO_G(persistent_idle_timeout));
@@ -395,6 +421,9 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	CIO_SETOPT(CURLOPT_WRITEDATA, res);
 	CIO_SETOPT(CURLOPT_HEADERDATA, res);
 	CIO_SETOPT(CURLOPT_TIMEOUT_MS, (long)timeout_ms);
+	/* 2TLS: h2 through ALPN over https, never h2c over http. HTTP/2 is optional: a libcurl built without it
+	 * refuses the option and still sends HTTP/1.1 */
+	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, t->h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1);
 	/* the method, set in full every time: the handle may have sent another one last */
 	if (strcmp(req->method, "GET") == 0 || (!req->body && strcmp(req->method, "DELETE") == 0)) {
 		CIO_SETOPT(CURLOPT_HTTPGET, 1L);
@@ -656,7 +685,8 @@ static void cio_transfers_free(CURLM *multi, cio_transfer *transfers, int n)
 
 void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n)
 {
-	CURLM *multi = cio_http_multi();
+	bool h2 = n > 0 && cio_http_wants_h2(reqs[0].cfg, n);
+	CURLM *multi = cio_http_multi(h2);
 	cio_transfer *transfers = ecalloc(n, sizeof(cio_transfer));
 	int left = n, running = 0;
 
@@ -669,6 +699,7 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		t->req = &reqs[i];
 		t->res = res;
 		t->with_auth = true;
+		t->h2 = h2;
 		/* max_retry_time 0: no limit, as for the timeouts */
 		t->deadline = reqs[i].cfg->max_retry_time_ms ? cio_now_ms() + reqs[i].cfg->max_retry_time_ms : 0;
 		t->easy = multi ? cio_http_easy_get(&t->configured) : NULL;

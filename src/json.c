@@ -44,6 +44,15 @@ void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc
 {
 	php_json_error_code saved = JSON_G(error_code);
 
+	/* Track v2's answer to every good call: the parser's set-up alone is most of an entity() call's decode */
+	if (len == 2 && str[0] == '{' && str[1] == '}') {
+		if (assoc) {
+			array_init(return_value);
+		} else {
+			object_init(return_value);
+		}
+		return;
+	}
 	if (len == 0 || php_json_decode_ex(return_value, str, len, assoc ? PHP_JSON_OBJECT_AS_ARRAY : 0,
 			PHP_JSON_PARSER_DEFAULT_DEPTH) == FAILURE) {
 		ZVAL_NULL(return_value);

@@ -52,6 +52,7 @@ customerio.auto_event_id => On => On
 customerio.cainfo => no value => no value
 customerio.connect_timeout => 2 => 2
 customerio.exceptions => auto => auto
+customerio.http_version => auto => auto
 customerio.persistent => On => On
 customerio.persistent_idle_timeout => 30 => 30
 customerio.retries => 2 => 2
