@@ -12,23 +12,11 @@ namespace Customerio\Tests\PHPUnit;
 
 final class FpmTest extends TestCase
 {
-    private static ?string $dir = null;
-    /** @var resource|null */
-    private static $fpm = null;
+    private static ?\Customerio\Tests\FpmPool $pool = null;
 
     public static function setUpBeforeClass(): void
     {
-        // Debian names it after the PHP version it runs: the one running these tests
-        $version = PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION;
-        $fpmBinary = trim((string) shell_exec("command -v php-fpm$version || command -v /usr/sbin/php-fpm$version"
-            . ' || command -v php-fpm'));
-        $cgiFcgi = trim((string) shell_exec('command -v cgi-fcgi'));
-        if ($fpmBinary === '' || $cgiFcgi === '') {
-            return;
-        }
-        self::$dir = sys_get_temp_dir() . '/cio-fpm-' . getmypid();
-        @mkdir(self::$dir);
-        file_put_contents(self::$dir . '/page.php', <<<'PHP'
+        self::$pool = \Customerio\Tests\FpmPool::start(['page.php' => <<<'PHP'
             <?php
             $client = new Customerio\Client($_GET['key'], $_GET['site'], ['track_url' => $_GET['url'], 'retries' => 0]);
             if (isset($_GET['queue'])) {
@@ -38,61 +26,29 @@ final class FpmTest extends TestCase
             }
             $client->track->entity(['type' => 'person', 'action' => 'identify', 'identifiers' => ['id' => $_GET['site']]]);
             echo 'sent by pid ', getmypid();
-            PHP);
-        $conf = self::$dir . '/fpm.conf';
-        file_put_contents($conf, implode("\n", [
-            '[global]',
-            'error_log = ' . self::$dir . '/fpm.log',
-            'daemonize = no',
-            '[www]',
-            'listen = ' . self::$dir . '/fpm.sock',
-            'pm = static',
-            'pm.max_children = 1',
-            'catch_workers_output = yes',
-        ]) . "\n");
-        $cmd = [$fpmBinary, '-n', '-F', '-R', '-y', $conf, '-d', 'extension=' . self::extensionPath()];
-        self::$fpm = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', self::$dir . '/stderr', 'w']], $pipes);
-        for ($i = 0; $i < 100 && !file_exists(self::$dir . '/fpm.sock'); $i++) {
-            usleep(50000);
-        }
+            PHP], self::extensionPath(), 1);
     }
 
     public static function tearDownAfterClass(): void
     {
-        if (is_resource(self::$fpm)) {
-            proc_terminate(self::$fpm);
-            proc_close(self::$fpm);
-        }
-        if (self::$dir !== null) {
-            array_map('unlink', glob(self::$dir . '/*'));
-            @rmdir(self::$dir);
+        if (self::$pool !== null) {
+            self::$pool->stop();
+            self::$pool = null;
         }
     }
 
     protected function setUp(): void
     {
         parent::setUp();
-        if (self::$dir === null || !file_exists(self::$dir . '/fpm.sock')) {
-            $this->markTestSkipped('php-fpm and cgi-fcgi are needed (Debian: php' . PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION . '-fpm, libfcgi-bin)');
+        if (self::$pool === null) {
+            $this->markTestSkipped(\Customerio\Tests\FpmPool::missing() ?: 'php-fpm did not start');
         }
     }
 
     /** One page through FastCGI: its body. */
     private function page(array $query): string
     {
-        $env = [
-            'SCRIPT_FILENAME' => self::$dir . '/page.php',
-            'REQUEST_METHOD' => 'GET',
-            'QUERY_STRING' => http_build_query($query + ['url' => $this->url()]),
-        ];
-        $proc = proc_open(['cgi-fcgi', '-bind', '-connect', self::$dir . '/fpm.sock'],
-            [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env);
-        $out = stream_get_contents($pipes[1]);
-        fclose($pipes[1]);
-        fclose($pipes[2]);
-        proc_close($proc);
-        $parts = explode("\r\n\r\n", $out, 2);
-        return $parts[1] ?? $out;
+        return self::$pool->page('page.php', $query + ['url' => $this->url()]);
     }
 
     public function testEachRequestOfAWorkerSendsItsOwnCredentials(): void

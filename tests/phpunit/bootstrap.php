@@ -15,6 +15,7 @@ if (!extension_loaded('customerio')) {
 }
 
 require_once dirname(__DIR__) . '/server/TestServer.php';
+require_once dirname(__DIR__) . '/server/FpmPool.php';
 require_once __DIR__ . '/TestCase.php';
 
 Customerio\Tests\PHPUnit\TestCase::useServer(Customerio\Tests\TestServer::start());
