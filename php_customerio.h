@@ -19,6 +19,11 @@ typedef enum {
 	CIO_EXCEPTIONS_GUZZLE
 } cio_exceptions_mode;
 
+typedef enum {
+	CIO_QUEUE_SEND = 0,      /* queue() sends after the response (the default) */
+	CIO_QUEUE_SPOOL          /* queue() appends to the spool; a sender (drain()) sends */
+} cio_queue_mode;
+
 ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* ini */
 	char *track_url;
@@ -30,6 +35,8 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	zend_long retries;
 	bool auto_event_id;
 	char *spool_dir;
+	zend_long queue_mode;    /* CIO_QUEUE_SEND or CIO_QUEUE_SPOOL */
+	bool spool_group;        /* spool files get the umask's group bits, not 0600 */
 	bool persistent;
 	zend_long persistent_idle_timeout;
 	/* The transport of this process (src/http.c), kept across requests; made by owner_pid. */
@@ -48,6 +55,12 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	unsigned char random_pool[320];
 	size_t random_left;
 	pid_t random_pid;
+	/* spool mode (src/spool_mode.c): spool files kept open across requests by this process (spool_pid) */
+	struct {
+		char *path;        /* malloc'ed: process memory, not request memory */
+		int fd;
+	} spool_fds[4];
+	pid_t spool_pid;
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

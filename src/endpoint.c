@@ -563,6 +563,32 @@ PHP_METHOD(Customerio_Endpoint_Track, replay)
 		RETURN_LONG(sent);
 	}
 }
+
+PHP_METHOD(Customerio_Endpoint_Track, drain)
+{
+	HashTable *options = NULL;
+	zval rv, *client;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!(client = cio_queue_client(ZEND_THIS, &rv))) {
+		RETURN_THROWS();
+	}
+	cio_spool_drain(client, options, return_value);
+}
+
+PHP_METHOD(Customerio_Endpoint_Track, spoolStatus)
+{
+	zval rv, *client;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(client = cio_queue_client(ZEND_THIS, &rv))) {
+		RETURN_THROWS();
+	}
+	cio_spool_status(client, return_value);
+}
 CIO_ROUTE_METHOD(Customers, event, customers_event)
 CIO_ROUTE_METHOD(Customers, add, customers_add)
 CIO_ROUTE_METHOD(Customers, update, customers_add)

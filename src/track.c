@@ -671,6 +671,13 @@ void cio_track_queue(zval *client, zval *op)
 		smart_str_free(&encoded);
 		return;
 	}
+	/* issue 12, spool mode: the operation goes to the spool file and nothing waits for the end of the request */
+	if (c->cfg.spool_mode) {
+		cio_spool_append(client, &encoded);
+		smart_str_free(&encoded);
+		return;
+	}
+	/* end of issue 12 */
 	size_t body = sizeof(CIO_BATCH_OPEN) - 1 + (q->json.s ? ZSTR_LEN(q->json.s) + 1 : 0) + ZSTR_LEN(encoded.s)
 		+ sizeof(CIO_BATCH_CLOSE) - 1;
 	if (q->count && (zend_long)body > c->cfg.max_batch_bytes) {

@@ -85,6 +85,21 @@ namespace Customerio\Endpoint {
          */
         public function replay(string $file): int {}
 
+        /**
+         * Spool mode's sender: sends this workspace's spool (customerio.spool_dir) in batches up to max_batch_bytes,
+         * in order, and removes what Customer.io accepted. Options: once (bool: return when the spool is empty),
+         * idle_sleep (seconds), max_requests_per_second, timeout (seconds, 0: none), on_batch (callable(array)).
+         * Without once it runs until SIGTERM or SIGINT, finishing the request in flight.
+         * @return array counters: sent, rejected, requests, failures, pending_bytes, oldest_age, stopped
+         */
+        public function drain(array $options = []): array {}
+
+        /**
+         * The health of this workspace's spool: path, pending_bytes, segments, oldest_age (seconds, or null),
+         * rejected (operations in the rejected file), rejected_path, sender_running.
+         */
+        public function spoolStatus(): array {}
+
     }
 
     /** See README "Endpoints" for each method's HTTP call and validation. */

@@ -1,0 +1,452 @@
+/* Spool mode: queue() appends the operation to a local spool file, a sender (drain(), bin/customerio-sender)
+ * sends it. The page pays one locked write(2), never a request. See spool_mode.h for the files. */
+#include "spool_mode.h"
+#include "ext/standard/md5.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+/* ---- names and checks ---- */
+
+zend_result cio_spool_names_of(zval *client, cio_spool_names *names)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	const char *dir = CIO_G(spool_dir);
+	zend_stat_t st;
+
+	memset(names, 0, sizeof(*names));
+	if (!dir || !*dir) {
+		cio_throw_invalid_argument("Spool mode needs customerio.spool_dir: it is not set; nothing was queued");
+		return FAILURE;
+	}
+	if (VCWD_STAT(dir, &st) != 0) {
+		cio_throw_invalid_argument("customerio.spool_dir %s: %s; nothing was queued", dir, strerror(errno));
+		return FAILURE;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		cio_throw_invalid_argument("customerio.spool_dir %s is not a directory; nothing was queued", dir);
+		return FAILURE;
+	}
+	/* anyone could plant or remove files in it: operations would leak or vanish */
+	if (st.st_mode & S_IWOTH) {
+		cio_throw_invalid_argument("customerio.spool_dir %s is world-writable: refused (chmod o-w it, or use a "
+			"directory only the web server's user can write); nothing was queued", dir);
+		return FAILURE;
+	}
+
+	/* one spool per workspace and Track host: the site id and the URL, hashed so that nothing secret and no
+	 * path characters end up in the name */
+	zend_string *url = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
+	PHP_MD5_CTX ctx;
+	unsigned char digest[16];
+	char hex[33];
+	PHP_MD5Init(&ctx);
+	PHP_MD5Update(&ctx, ZSTR_VAL(c->site_id), ZSTR_LEN(c->site_id));
+	PHP_MD5Update(&ctx, "\n", 1);
+	PHP_MD5Update(&ctx, ZSTR_VAL(url), ZSTR_LEN(url));
+	PHP_MD5Final(digest, &ctx);
+	make_digest_ex(hex, digest, 16);
+	zend_string_release(url);
+
+	size_t dir_len = strlen(dir);
+	while (dir_len > 1 && dir[dir_len - 1] == '/') {
+		dir_len--;
+	}
+	names->dir = zend_string_init(dir, dir_len, 0);
+	names->prefix = zend_strpprintf(0, "customerio-%.16s", hex);
+	names->base = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(names->prefix));
+	return SUCCESS;
+}
+
+void cio_spool_names_free(cio_spool_names *names)
+{
+	if (names->dir) {
+		zend_string_release(names->dir);
+		zend_string_release(names->prefix);
+		zend_string_release(names->base);
+	}
+	memset(names, 0, sizeof(*names));
+}
+
+zend_string *cio_spool_path(const cio_spool_names *names, const char *suffix)
+{
+	return zend_string_concat2(ZSTR_VAL(names->base), ZSTR_LEN(names->base), suffix, strlen(suffix));
+}
+
+mode_t cio_spool_file_mode(void)
+{
+	return CIO_G(spool_group) ? 0660 : 0600;
+}
+
+/* ---- writing ---- */
+
+/* A writer killed inside write(2) can leave a line without its newline: cut it (it was never whole), so that
+ * the next line does not glue onto it. Called under the lock. */
+static bool cio_spool_cut_partial(int fd, off_t size)
+{
+	char buf[4096];
+	off_t end = size;
+
+	while (end > 0) {
+		size_t n = (size_t)MIN((off_t)sizeof(buf), end);
+		if (pread(fd, buf, n, end - (off_t)n) != (ssize_t)n) {
+			return false;
+		}
+		for (size_t i = n; i > 0; i--) {
+			if (buf[i - 1] == '\n') {
+				return (off_t)(end - (off_t)n + (off_t)i) == size || ftruncate(fd, end - (off_t)n + (off_t)i) == 0;
+			}
+		}
+		end -= (off_t)n;
+	}
+	return ftruncate(fd, 0) == 0;
+}
+
+bool cio_spool_write_locked(int fd, const char *buf, size_t len)
+{
+	struct stat st;
+	char last = '\n';
+	bool ok = false;
+
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			return false;
+		}
+	}
+	if (fstat(fd, &st) == 0 && (st.st_size == 0 || pread(fd, &last, 1, st.st_size - 1) == 1)
+		&& (last == '\n' || cio_spool_cut_partial(fd, st.st_size))) {
+		off_t before = lseek(fd, 0, SEEK_END);
+		ssize_t written = write(fd, buf, len); /* O_APPEND: at the end, whole, never between another's bytes */
+		ok = written == (ssize_t)len;
+		if (!ok) {
+			int saved = written < 0 ? errno : ENOSPC;
+			/* a short write (disk full): take it back; failing that, the reader skips a line without newline */
+			if (written > 0 && before >= 0) {
+				(void)!ftruncate(fd, before);
+			}
+			errno = saved;
+		}
+	}
+	int saved = errno;
+	flock(fd, LOCK_UN);
+	errno = saved;
+	return ok;
+}
+
+/* The descriptor kept for path by this process (-1: none). A forked child must not share its parent's: flock()
+ * locks belong to the open file, so parent and child would both hold the lock at once. */
+static int *cio_spool_cached_fd(const char *path, bool create)
+{
+	int free_slot = -1;
+
+	if (CIO_G(spool_pid) != getpid()) {
+		for (int i = 0; i < 4; i++) {
+			if (CIO_G(spool_fds)[i].path) {
+				close(CIO_G(spool_fds)[i].fd);
+				free(CIO_G(spool_fds)[i].path);
+				CIO_G(spool_fds)[i].path = NULL;
+			}
+		}
+		CIO_G(spool_pid) = getpid();
+	}
+	for (int i = 0; i < 4; i++) {
+		if (CIO_G(spool_fds)[i].path && strcmp(CIO_G(spool_fds)[i].path, path) == 0) {
+			return &CIO_G(spool_fds)[i].fd;
+		}
+		if (!CIO_G(spool_fds)[i].path && free_slot < 0) {
+			free_slot = i;
+		}
+	}
+	if (!create) {
+		return NULL;
+	}
+	if (free_slot < 0) {
+		/* more workspaces than slots: the oldest slot makes room */
+		close(CIO_G(spool_fds)[0].fd);
+		free(CIO_G(spool_fds)[0].path);
+		memmove(&CIO_G(spool_fds)[0], &CIO_G(spool_fds)[1], sizeof(CIO_G(spool_fds)[0]) * 3);
+		free_slot = 3;
+	}
+	CIO_G(spool_fds)[free_slot].path = strdup(path);
+	CIO_G(spool_fds)[free_slot].fd = -1;
+	return &CIO_G(spool_fds)[free_slot].fd;
+}
+
+zend_result cio_spool_append(zval *client, smart_str *line)
+{
+	cio_spool_names names;
+	int *fd;
+	bool ok = false;
+
+	if (cio_spool_names_of(client, &names) == FAILURE) {
+		return FAILURE;
+	}
+	zend_string *path = cio_spool_path(&names, ".spool");
+	smart_str_appendc(line, '\n');
+	fd = cio_spool_cached_fd(ZSTR_VAL(path), true);
+
+	/* A descriptor opened before the sender renamed the file points at a segment the sender may have read
+	 * already: after taking the lock, the file must still be the one at path, else open the new one. */
+	for (int attempt = 0; attempt < 8 && !ok; attempt++) {
+		struct stat by_fd, by_path;
+		if (*fd < 0 && (*fd = open(ZSTR_VAL(path), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
+			break;
+		}
+		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR);
+		bool same = fstat(*fd, &by_fd) == 0 && stat(ZSTR_VAL(path), &by_path) == 0
+			&& by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev;
+		if (!same) {
+			flock(*fd, LOCK_UN);
+			close(*fd);
+			*fd = -1;
+			continue;
+		}
+		/* still locked: taking the lock again is a no-op for the same open file, and cio_spool_write_locked()
+		 * is the one place that repairs and writes */
+		ok = cio_spool_write_locked(*fd, ZSTR_VAL(line->s), ZSTR_LEN(line->s));
+		if (!ok) {
+			break;
+		}
+	}
+	if (!ok) {
+		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued", ZSTR_VAL(path),
+			errno ? strerror(errno) : "it keeps being replaced");
+		if (*fd >= 0) {
+			close(*fd);
+			*fd = -1;
+		}
+	}
+	ZSTR_LEN(line->s)--;
+	zend_string_release(path);
+	cio_spool_names_free(&names);
+	return ok ? SUCCESS : FAILURE;
+}
+
+void cio_spool_mshutdown(void)
+{
+	for (int i = 0; i < 4; i++) {
+		if (CIO_G(spool_fds)[i].path) {
+			if (CIO_G(spool_pid) == getpid()) {
+				close(CIO_G(spool_fds)[i].fd);
+			}
+			free(CIO_G(spool_fds)[i].path);
+			CIO_G(spool_fds)[i].path = NULL;
+		}
+	}
+}
+
+/* ---- health ---- */
+
+double cio_spool_line_time(const char *line, size_t len)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	const char *id = zend_memnrstr(line, "\"id\":\"", sizeof("\"id\":\"") - 1, line + len);
+	uint64_t ms = 0;
+
+	if (!id || (size_t)(line + len - id) < 6 + 26 + 1 || id[6 + 26] != '"') {
+		return -1;
+	}
+	for (int i = 0; i < 10; i++) {
+		const char *p = strchr(alphabet, id[6 + i]);
+		if (!p || !*p) {
+			return -1;
+		}
+		ms = ms << 5 | (uint64_t)(p - alphabet);
+	}
+	return (double)ms;
+}
+
+static double cio_now_ms(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (double)tv.tv_sec * 1000.0 + (double)tv.tv_usec / 1000.0;
+}
+
+/* Counts the newlines of a file (the rejected operations); 0 when it does not exist. */
+static zend_long cio_count_lines(const char *path)
+{
+	char buf[65536];
+	zend_long lines = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		return 0;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			lines += buf[i] == '\n';
+		}
+	}
+	close(fd);
+	return lines;
+}
+
+static int cio_compare_names(const void *a, const void *b)
+{
+	return strcmp(ZSTR_VAL(*(zend_string *const *)a), ZSTR_VAL(*(zend_string *const *)b));
+}
+
+/* Shared with the sender: segment names of the spool, oldest first (each a new string; *n of them). */
+zend_string **cio_spool_segments(const cio_spool_names *names, uint32_t *n)
+{
+	zend_string **list = NULL;
+	uint32_t cap = 0;
+	struct dirent *entry;
+	DIR *d = opendir(ZSTR_VAL(names->dir));
+
+	*n = 0;
+	if (!d) {
+		return NULL;
+	}
+	while ((entry = readdir(d)) != NULL) {
+		size_t len = strlen(entry->d_name), plen = ZSTR_LEN(names->prefix);
+		if (len != plen + 1 + CIO_SPOOL_SEQ_DIGITS + 4 || memcmp(entry->d_name, ZSTR_VAL(names->prefix), plen) != 0
+			|| entry->d_name[plen] != '.' || memcmp(entry->d_name + len - 4, ".seg", 4) != 0) {
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			list = safe_erealloc(list, cap, sizeof(*list), 0);
+		}
+		list[(*n)++] = zend_string_init(entry->d_name, len, 0);
+	}
+	closedir(d);
+	if (*n > 1) {
+		qsort(list, *n, sizeof(*list), cio_compare_names);
+	}
+	return list;
+}
+
+void cio_spool_segments_free(zend_string **list, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		zend_string_release(list[i]);
+	}
+	if (list) {
+		efree(list);
+	}
+}
+
+/* Shared with the sender: the checkpoint, "<segment> <offset>", into *segment (NULL: none) and *offset. */
+void cio_spool_read_checkpoint(const cio_spool_names *names, zend_string **segment, zend_long *offset)
+{
+	char buf[256];
+	zend_string *path = cio_spool_path(names, ".checkpoint");
+	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+	char *space;
+
+	*segment = NULL;
+	*offset = 0;
+	if (fd >= 0) {
+		close(fd);
+	}
+	zend_string_release(path);
+	if (n <= 0) {
+		return;
+	}
+	buf[n] = '\0';
+	if ((space = strchr(buf, ' ')) != NULL) {
+		*segment = zend_string_init(buf, space - buf, 0);
+		*offset = ZEND_STRTOL(space + 1, NULL, 10);
+	}
+}
+
+/* The first whole line pending in the spool (its time when it has a ULID id), else the oldest file's mtime. */
+static double cio_spool_oldest_ms(const cio_spool_names *names, zend_string **segments, uint32_t n,
+	zend_string *cp_segment, zend_long cp_offset)
+{
+	char buf[65536];
+	struct stat st;
+
+	for (uint32_t i = 0; i <= n; i++) {
+		zend_string *path = i < n ? zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(segments[i]))
+			: cio_spool_path(names, ".spool");
+		off_t from = i < n && cp_segment && zend_string_equals(cp_segment, segments[i]) ? (off_t)cp_offset : 0;
+		int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+		zend_string_release(path);
+		if (fd < 0) {
+			continue;
+		}
+		ssize_t got = pread(fd, buf, sizeof(buf), from);
+		char *nl = got > 0 ? memchr(buf, '\n', (size_t)got) : NULL;
+		double ms = -1;
+		if (nl) {
+			ms = cio_spool_line_time(buf, (size_t)(nl - buf));
+			if (ms < 0 && fstat(fd, &st) == 0) {
+				ms = (double)st.st_mtime * 1000.0;
+			}
+		}
+		close(fd);
+		if (nl) {
+			return ms;
+		}
+	}
+	return -1;
+}
+
+/* Shared with the sender: bytes pending and the oldest operation's age (seconds, or null) into arr. */
+void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
+{
+	zend_string *cp_segment, **segments, *live = cio_spool_path(names, ".spool");
+	zend_long cp_offset, pending = 0;
+	uint32_t n;
+	struct stat st;
+
+	cio_spool_read_checkpoint(names, &cp_segment, &cp_offset);
+	segments = cio_spool_segments(names, &n);
+	for (uint32_t i = 0; i < n; i++) {
+		zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(segments[i]));
+		if (stat(ZSTR_VAL(path), &st) == 0) {
+			bool partly = cp_segment && zend_string_equals(cp_segment, segments[i]);
+			pending += MAX(0, (zend_long)st.st_size - (partly ? cp_offset : 0));
+		}
+		zend_string_release(path);
+	}
+	if (stat(ZSTR_VAL(live), &st) == 0) {
+		pending += (zend_long)st.st_size;
+	}
+	add_assoc_long(arr, "pending_bytes", pending);
+	add_assoc_long(arr, "segments", (zend_long)n);
+	double oldest = pending ? cio_spool_oldest_ms(names, segments, n, cp_segment, cp_offset) : -1;
+	if (oldest >= 0) {
+		add_assoc_double(arr, "oldest_age", MAX(0.0, (cio_now_ms() - oldest) / 1000.0));
+	} else {
+		add_assoc_null(arr, "oldest_age");
+	}
+	cio_spool_segments_free(segments, n);
+	if (cp_segment) {
+		zend_string_release(cp_segment);
+	}
+	zend_string_release(live);
+}
+
+void cio_spool_status(zval *client, zval *return_value)
+{
+	cio_spool_names names;
+
+	if (cio_spool_names_of(client, &names) == FAILURE) {
+		RETURN_THROWS();
+	}
+	zend_string *live = cio_spool_path(&names, ".spool"), *rejected = cio_spool_path(&names, ".rejected"),
+		*lock = cio_spool_path(&names, ".lock");
+	array_init(return_value);
+	add_assoc_str(return_value, "path", live);
+	cio_spool_add_pending(&names, return_value);
+	add_assoc_long(return_value, "rejected", cio_count_lines(ZSTR_VAL(rejected)));
+	add_assoc_str(return_value, "rejected_path", rejected);
+	/* a sender holds the lock file for as long as it runs */
+	int fd = open(ZSTR_VAL(lock), O_RDONLY | O_CLOEXEC);
+	bool running = false;
+	if (fd >= 0) {
+		running = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+		close(fd);
+	}
+	add_assoc_bool(return_value, "sender_running", running);
+	zend_string_release(lock);
+	cio_spool_names_free(&names);
+}
