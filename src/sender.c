@@ -34,6 +34,7 @@ typedef struct {
 	double idle_sleep;
 	double min_interval;     /* 1 / max_requests_per_second, 0: no limit */
 	double deadline;         /* 0: none */
+	double max_backoff;      /* the longest pause after a transient failure */
 	zval on_batch;           /* callable or UNDEF */
 } cio_drain_options;
 
@@ -471,6 +472,7 @@ static zend_result cio_drain_options_parse(HashTable *options, cio_drain_options
 
 	memset(o, 0, sizeof(*o));
 	o->idle_sleep = 1.0;
+	o->max_backoff = CIO_BACKOFF_MAX;
 	ZVAL_UNDEF(&o->on_batch);
 	if (!options) {
 		return SUCCESS;
@@ -489,7 +491,7 @@ static zend_result cio_drain_options_parse(HashTable *options, cio_drain_options
 			}
 			o->once = Z_TYPE_P(v) == IS_TRUE;
 		} else if (zend_string_equals_literal(key, "idle_sleep") || zend_string_equals_literal(key, "timeout")
-			|| zend_string_equals_literal(key, "max_requests_per_second")) {
+			|| zend_string_equals_literal(key, "max_requests_per_second") || zend_string_equals_literal(key, "max_backoff")) {
 			double value = Z_TYPE_P(v) == IS_LONG || Z_TYPE_P(v) == IS_DOUBLE ? zval_get_double(v) : -1;
 			if (!zend_finite(value) || value < 0 || value > 86400.0 * 365) {
 				cio_throw_invalid_argument("drain() option %s must be a number >= 0", ZSTR_VAL(key));
@@ -497,6 +499,8 @@ static zend_result cio_drain_options_parse(HashTable *options, cio_drain_options
 			}
 			if (ZSTR_VAL(key)[0] == 'i') {
 				o->idle_sleep = value;
+			} else if (zend_string_equals_literal(key, "max_backoff")) {
+				o->max_backoff = value;
 			} else if (ZSTR_VAL(key)[0] == 't') {
 				o->deadline = value > 0 ? cio_now() + value : 0;
 			} else {
@@ -510,7 +514,7 @@ static zend_result cio_drain_options_parse(HashTable *options, cio_drain_options
 			ZVAL_COPY(&o->on_batch, v);
 		} else {
 			cio_throw_invalid_argument("Unknown drain() option \"%s\" (known: once, idle_sleep, "
-				"max_requests_per_second, timeout, on_batch)", ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
+				"max_requests_per_second, max_backoff, timeout, on_batch)", ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
 			return FAILURE;
 		}
 	} ZEND_HASH_FOREACH_END();
@@ -607,7 +611,7 @@ static bool cio_drain_step(cio_drain *d, const cio_drain_options *o, uint32_t *m
 			}
 		} else {
 			/* nothing is lost: the same operations (with the same ids) go again after a pause that grows */
-			double wait = MIN(CIO_BACKOFF_MAX, CIO_BACKOFF_FIRST * (double)(1 << MIN(*backoff_step, 10)));
+			double wait = MIN(o->max_backoff, CIO_BACKOFF_FIRST * (double)(1 << MIN(*backoff_step, 10)));
 			(*backoff_step)++;
 			go_on = cio_report_batch(d, o, "retry", b.count, ZSTR_LEN(b.body.s), 0, 0, took, message)
 				&& cio_pause(d, o, wait);

@@ -88,7 +88,8 @@ namespace Customerio\Endpoint {
         /**
          * Spool mode's sender: sends this workspace's spool (customerio.spool_dir) in batches up to max_batch_bytes,
          * in order, and removes what Customer.io accepted. Options: once (bool: return when the spool is empty),
-         * idle_sleep (seconds), max_requests_per_second, timeout (seconds, 0: none), on_batch (callable(array)).
+         * idle_sleep (seconds), max_requests_per_second, max_backoff (seconds), timeout (seconds, 0: none),
+         * on_batch (callable(array)).
          * Without once it runs until SIGTERM or SIGINT, finishing the request in flight.
          * @return array counters: sent, rejected, requests, failures, pending_bytes, oldest_age, stopped
          */
