@@ -643,7 +643,7 @@ void cio_spool_drain(zval *client, HashTable *options, zval *return_value)
 		return;
 	}
 	memset(&d, 0, sizeof(d));
-	if (cio_spool_names_of(client, &d.names) == FAILURE) {
+	if (cio_spool_names_of(client, &d.names, true) == FAILURE) {
 		zval_ptr_dtor(&o.on_batch);
 		return;
 	}

@@ -10,13 +10,20 @@
 
 /* ---- names and checks ---- */
 
-zend_result cio_spool_names_of(zval *client, cio_spool_names *names)
+/* The cheap part of the check, for every append: the directory itself is checked when a file is opened. */
+static zend_result cio_spool_check_dir_set(const char *dir)
 {
-	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
-	const char *dir = CIO_G(spool_dir);
+	if (!dir || !*dir) {
+		cio_throw_invalid_argument("Spool mode needs customerio.spool_dir: it is not set; nothing was queued");
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result cio_spool_check_dir(const char *dir)
+{
 	zend_stat_t st;
 
-	memset(names, 0, sizeof(*names));
 	if (!dir || !*dir) {
 		cio_throw_invalid_argument("Spool mode needs customerio.spool_dir: it is not set; nothing was queued");
 		return FAILURE;
@@ -33,6 +40,18 @@ zend_result cio_spool_names_of(zval *client, cio_spool_names *names)
 	if (st.st_mode & S_IWOTH) {
 		cio_throw_invalid_argument("customerio.spool_dir %s is world-writable: refused (chmod o-w it, or use a "
 			"directory only the web server's user can write); nothing was queued", dir);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result cio_spool_names_of(zval *client, cio_spool_names *names, bool check_dir)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	const char *dir = CIO_G(spool_dir);
+
+	memset(names, 0, sizeof(*names));
+	if (check_dir ? cio_spool_check_dir(dir) == FAILURE : cio_spool_check_dir_set(dir) == FAILURE) {
 		return FAILURE;
 	}
 
@@ -104,31 +123,41 @@ static bool cio_spool_cut_partial(int fd, off_t size)
 	return ftruncate(fd, 0) == 0;
 }
 
+/* The write itself, under the lock, size being the file's size (fstat): one write(2) of whole lines. */
+static bool cio_spool_write_held(int fd, off_t size, const char *buf, size_t len)
+{
+	char last = '\n';
+
+	if (size > 0 && (pread(fd, &last, 1, size - 1) != 1 || (last != '\n' && !cio_spool_cut_partial(fd, size)))) {
+		return false;
+	}
+	if (last != '\n' && (size = lseek(fd, 0, SEEK_END)) < 0) {
+		return false;
+	}
+	ssize_t written = write(fd, buf, len); /* O_APPEND: at the end, whole, never between another's bytes */
+	if (written == (ssize_t)len) {
+		return true;
+	}
+	int saved = written < 0 ? errno : ENOSPC;
+	/* a short write (disk full): take it back; failing that, the reader skips a line without newline */
+	if (written > 0) {
+		(void)!ftruncate(fd, size);
+	}
+	errno = saved;
+	return false;
+}
+
 bool cio_spool_write_locked(int fd, const char *buf, size_t len)
 {
 	struct stat st;
-	char last = '\n';
-	bool ok = false;
+	bool ok;
 
 	while (flock(fd, LOCK_EX) != 0) {
 		if (errno != EINTR) {
 			return false;
 		}
 	}
-	if (fstat(fd, &st) == 0 && (st.st_size == 0 || pread(fd, &last, 1, st.st_size - 1) == 1)
-		&& (last == '\n' || cio_spool_cut_partial(fd, st.st_size))) {
-		off_t before = lseek(fd, 0, SEEK_END);
-		ssize_t written = write(fd, buf, len); /* O_APPEND: at the end, whole, never between another's bytes */
-		ok = written == (ssize_t)len;
-		if (!ok) {
-			int saved = written < 0 ? errno : ENOSPC;
-			/* a short write (disk full): take it back; failing that, the reader skips a line without newline */
-			if (written > 0 && before >= 0) {
-				(void)!ftruncate(fd, before);
-			}
-			errno = saved;
-		}
-	}
+	ok = fstat(fd, &st) == 0 && cio_spool_write_held(fd, st.st_size, buf, len);
 	int saved = errno;
 	flock(fd, LOCK_UN);
 	errno = saved;
@@ -180,7 +209,7 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 	int *fd;
 	bool ok = false;
 
-	if (cio_spool_names_of(client, &names) == FAILURE) {
+	if (cio_spool_names_of(client, &names, false) == FAILURE) {
 		return FAILURE;
 	}
 	zend_string *path = cio_spool_path(&names, ".spool");
@@ -191,24 +220,31 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 	 * already: after taking the lock, the file must still be the one at path, else open the new one. */
 	for (int attempt = 0; attempt < 8 && !ok; attempt++) {
 		struct stat by_fd, by_path;
-		if (*fd < 0 && (*fd = open(ZSTR_VAL(path), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
-			break;
+		if (*fd < 0) {
+			if (cio_spool_check_dir(ZSTR_VAL(names.dir)) == FAILURE) {
+				zend_string_release(path);
+				cio_spool_names_free(&names);
+				ZSTR_LEN(line->s)--;
+				return FAILURE;
+			}
+			if ((*fd = open(ZSTR_VAL(path), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
+				break;
+			}
 		}
 		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR);
 		bool same = fstat(*fd, &by_fd) == 0 && stat(ZSTR_VAL(path), &by_path) == 0
 			&& by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev;
-		if (!same) {
-			flock(*fd, LOCK_UN);
-			close(*fd);
-			*fd = -1;
-			continue;
+		if (same) {
+			ok = cio_spool_write_held(*fd, by_fd.st_size, ZSTR_VAL(line->s), ZSTR_LEN(line->s));
 		}
-		/* still locked: taking the lock again is a no-op for the same open file, and cio_spool_write_locked()
-		 * is the one place that repairs and writes */
-		ok = cio_spool_write_locked(*fd, ZSTR_VAL(line->s), ZSTR_LEN(line->s));
-		if (!ok) {
+		int saved = errno;
+		flock(*fd, LOCK_UN);
+		errno = saved;
+		if (same) {
 			break;
 		}
+		close(*fd);
+		*fd = -1;
 	}
 	if (!ok) {
 		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued", ZSTR_VAL(path),
@@ -429,7 +465,7 @@ void cio_spool_status(zval *client, zval *return_value)
 {
 	cio_spool_names names;
 
-	if (cio_spool_names_of(client, &names) == FAILURE) {
+	if (cio_spool_names_of(client, &names, true) == FAILURE) {
 		RETURN_THROWS();
 	}
 	zend_string *live = cio_spool_path(&names, ".spool"), *rejected = cio_spool_path(&names, ".rejected"),

@@ -20,9 +20,12 @@ typedef struct {
 	zend_string *base;       /* dir + "/" + prefix */
 } cio_spool_names;
 
-/* The spool of this client under customerio.spool_dir; throws (a clear reason) and returns FAILURE when the
- * directory is not set, missing, not a directory or world-writable. */
-zend_result cio_spool_names_of(zval *client, cio_spool_names *names);
+/* Throws (a clear reason) and returns FAILURE when the directory is not set, missing, not a directory or
+ * world-writable. */
+zend_result cio_spool_check_dir(const char *dir);
+/* The spool of this client under customerio.spool_dir; check_dir: cio_spool_check_dir() too (else only that it
+ * is set). */
+zend_result cio_spool_names_of(zval *client, cio_spool_names *names, bool check_dir);
 void cio_spool_names_free(cio_spool_names *names);
 /* base + suffix, e.g. ".spool" */
 zend_string *cio_spool_path(const cio_spool_names *names, const char *suffix);
