@@ -68,7 +68,9 @@ namespace Customerio\Endpoint {
          * Validates the operation like entity(), gives it an id when it needs one, and buffers it. The buffer is
          * sent as split batches when it reaches max_batch_bytes, by flush(), and at the end of the request after
          * the response went to the web server (php-fpm). Failures then go to the error log, the spool
-         * (customerio.spool_dir) and the on_error option; nothing is dropped silently.
+         * (customerio.spool_dir) and the on_error option; nothing is dropped silently. In spool mode (queue_mode) the
+         * operation is appended to the spool under customerio.spool_dir instead, for drain() to send; a spool that
+         * cannot be written throws.
          */
         public function queue(array $operation): void {}
 

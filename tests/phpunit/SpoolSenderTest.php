@@ -189,6 +189,11 @@ final class SpoolSenderTest extends TestCase
         [$code, , $err] = $this->finish($this->startPhp([self::SENDER, '--bogus'], $this->senderEnv($dir)));
         $this->assertSame(64, $code);
 
+        [$code, , $err] = $this->finish($this->startPhp([self::SENDER, '--once'],
+            ['CUSTOMERIO_REGION' => 'mars'] + $this->senderEnv($dir)));
+        $this->assertSame(78, $code);
+        $this->assertStringContainsString('Unknown region: mars', $err);
+
         chmod($dir, 0777);
         [$code, , $err] = $this->finish($this->startPhp([self::SENDER, '--once'], $this->senderEnv($dir)));
         chmod($dir, 0700);
