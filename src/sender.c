@@ -92,21 +92,26 @@ static uint64_t cio_segment_seq(const cio_drain *d, zend_string *segment)
 	return ZEND_STRTOUL(ZSTR_VAL(segment) + ZSTR_LEN(d->names.prefix) + 1, NULL, 10);
 }
 
-/* The live file becomes the newest segment. Writers that opened it before see the rename after taking its lock,
- * and reopen; one writing right now finishes first, because the segment's lock is taken before it is read. */
-static void cio_rotate(cio_drain *d)
+/* The live files become the newest segments. Writers that opened one before see the rename after taking its lock,
+ * and reopen; one writing right now finishes first, because a segment's lock is taken before it is read. */
+static void cio_rotate(cio_drain *d, zend_string **live, uint32_t n)
 {
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	uint64_t seq = MAX((uint64_t)tv.tv_sec * 1000000 + (uint64_t)tv.tv_usec, d->last_seq + 1);
-	zend_string *live = cio_spool_path(&d->names, ".spool");
-	zend_string *segment = zend_strpprintf(0, "%s.%0*" PRIu64 ".seg", ZSTR_VAL(d->names.base), CIO_SPOOL_SEQ_DIGITS, seq);
+	struct stat st;
 
-	if (rename(ZSTR_VAL(live), ZSTR_VAL(segment)) == 0) {
-		d->last_seq = seq;
+	for (uint32_t i = 0; i < n; i++) {
+		zend_string *from = cio_segment_path(d, live[i]);
+		if (stat(ZSTR_VAL(from), &st) == 0 && st.st_size > 0) {
+			struct timeval tv;
+			gettimeofday(&tv, NULL);
+			uint64_t seq = MAX((uint64_t)tv.tv_sec * 1000000 + (uint64_t)tv.tv_usec, d->last_seq + 1);
+			zend_string *to = zend_strpprintf(0, "%s.%0*" PRIu64 ".seg", ZSTR_VAL(d->names.base), CIO_SPOOL_SEQ_DIGITS, seq);
+			if (rename(ZSTR_VAL(from), ZSTR_VAL(to)) == 0) {
+				d->last_seq = seq;
+			}
+			zend_string_release(to);
+		}
+		zend_string_release(from);
 	}
-	zend_string_release(live);
-	zend_string_release(segment);
 }
 
 static void cio_batch_add_bad(cio_spool_batch *b, const char *line, size_t len)
@@ -194,7 +199,7 @@ static void cio_batch_read(cio_drain *d, cio_spool_batch *b, uint32_t max_ops)
 
 	memset(b, 0, sizeof(*b));
 	for (int pass = 0; pass < 2; pass++) {
-		b->segments = cio_spool_segments(&d->names, &b->segment_count);
+		b->segments = cio_spool_files(&d->names, false, &b->segment_count);
 		pending = 0;
 		for (uint32_t i = 0; i < b->segment_count; i++) {
 			zend_string *path = cio_segment_path(d, b->segments[i]);
@@ -207,13 +212,13 @@ static void cio_batch_read(cio_drain *d, cio_spool_batch *b, uint32_t max_ops)
 		if (pass == 1 || pending >= (zend_long)d->limit) {
 			break;
 		}
-		zend_string *live = cio_spool_path(&d->names, ".spool");
-		bool rotate = stat(ZSTR_VAL(live), &st) == 0 && st.st_size > 0;
-		zend_string_release(live);
-		if (!rotate) {
+		uint32_t n_live;
+		zend_string **live = cio_spool_files(&d->names, true, &n_live);
+		cio_rotate(d, live, n_live);
+		cio_spool_segments_free(live, n_live);
+		if (!n_live) {
 			break;
 		}
-		cio_rotate(d);
 		cio_spool_segments_free(b->segments, b->segment_count);
 		b->segments = NULL;
 		b->segment_count = 0;
@@ -285,7 +290,7 @@ static void cio_batch_commit(cio_drain *d, cio_spool_batch *b)
 static void cio_drop_consumed(cio_drain *d)
 {
 	uint32_t n;
-	zend_string **segments = cio_spool_segments(&d->names, &n);
+	zend_string **segments = cio_spool_files(&d->names, false, &n);
 
 	for (uint32_t i = 0; i < n; i++) {
 		d->last_seq = MAX(d->last_seq, cio_segment_seq(d, segments[i]));
@@ -651,7 +656,7 @@ void cio_spool_drain(zval *client, HashTable *options, zval *return_value)
 	int lock = open(ZSTR_VAL(lock_path), O_RDWR | O_CREAT | O_CLOEXEC, cio_spool_file_mode());
 	if (lock < 0 || flock(lock, LOCK_EX | LOCK_NB) != 0) {
 		if (lock >= 0 && errno == EWOULDBLOCK) {
-			cio_throw_invalid_argument("Another sender is draining %s.spool (it holds %s)", ZSTR_VAL(d.names.base),
+			cio_throw_invalid_argument("Another sender is draining %s.* (it holds %s)", ZSTR_VAL(d.names.base),
 				ZSTR_VAL(lock_path));
 		} else {
 			cio_throw_invalid_argument("Cannot lock %s: %s", ZSTR_VAL(lock_path), strerror(errno));

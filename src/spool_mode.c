@@ -212,7 +212,8 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 	if (cio_spool_names_of(client, &names, false) == FAILURE) {
 		return FAILURE;
 	}
-	zend_string *path = cio_spool_path(&names, ".spool");
+	/* one live file per process: workers never wait for each other's lock (the sender's rotation still does) */
+	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)getpid());
 	smart_str_appendc(line, '\n');
 	fd = cio_spool_cached_fd(ZSTR_VAL(path), true);
 
@@ -326,29 +327,37 @@ static int cio_compare_names(const void *a, const void *b)
 	return strcmp(ZSTR_VAL(*(zend_string *const *)a), ZSTR_VAL(*(zend_string *const *)b));
 }
 
-/* Shared with the sender: segment names of the spool, oldest first (each a new string; *n of them). */
-zend_string **cio_spool_segments(const cio_spool_names *names, uint32_t *n)
+/* Shared with the sender: the segments ("prefix.<digits>.seg"), or the live files ("prefix.spool.<pid>"), of the
+ * spool, sorted by name (each a new string; *n of them). */
+zend_string **cio_spool_files(const cio_spool_names *names, bool live, uint32_t *n)
 {
 	zend_string **list = NULL;
 	uint32_t cap = 0;
 	struct dirent *entry;
 	DIR *d = opendir(ZSTR_VAL(names->dir));
+	size_t plen = ZSTR_LEN(names->prefix);
 
 	*n = 0;
 	if (!d) {
 		return NULL;
 	}
 	while ((entry = readdir(d)) != NULL) {
-		size_t len = strlen(entry->d_name), plen = ZSTR_LEN(names->prefix);
-		if (len != plen + 1 + CIO_SPOOL_SEQ_DIGITS + 4 || memcmp(entry->d_name, ZSTR_VAL(names->prefix), plen) != 0
-			|| entry->d_name[plen] != '.' || memcmp(entry->d_name + len - 4, ".seg", 4) != 0) {
+		const char *name = entry->d_name, *tail = name + plen;
+		size_t len = strlen(name);
+		if (len <= plen + 1 || memcmp(name, ZSTR_VAL(names->prefix), plen) != 0 || *tail != '.') {
+			continue;
+		}
+		size_t digits = strspn(live ? tail + 7 : tail + 1, "0123456789");
+		bool match = live ? strncmp(tail, ".spool.", 7) == 0 && digits && digits == len - plen - 7
+			: digits == CIO_SPOOL_SEQ_DIGITS && len == plen + 1 + CIO_SPOOL_SEQ_DIGITS + 4 && strcmp(name + len - 4, ".seg") == 0;
+		if (!match) {
 			continue;
 		}
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
 			list = safe_erealloc(list, cap, sizeof(*list), 0);
 		}
-		list[(*n)++] = zend_string_init(entry->d_name, len, 0);
+		list[(*n)++] = zend_string_init(name, len, 0);
 	}
 	closedir(d);
 	if (*n > 1) {
@@ -392,73 +401,81 @@ void cio_spool_read_checkpoint(const cio_spool_names *names, zend_string **segme
 	}
 }
 
-/* The first whole line pending in the spool (its time when it has a ULID id), else the oldest file's mtime. */
-static double cio_spool_oldest_ms(const cio_spool_names *names, zend_string **segments, uint32_t n,
-	zend_string *cp_segment, zend_long cp_offset)
+/* The time of the first whole line of a file from offset (its ULID), else the file's mtime; -1: no whole line. */
+static double cio_spool_first_ms(const cio_spool_names *names, zend_string *file, off_t from)
 {
 	char buf[65536];
 	struct stat st;
+	zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(file));
+	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+	double ms = -1;
 
-	for (uint32_t i = 0; i <= n; i++) {
-		zend_string *path = i < n ? zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(segments[i]))
-			: cio_spool_path(names, ".spool");
-		off_t from = i < n && cp_segment && zend_string_equals(cp_segment, segments[i]) ? (off_t)cp_offset : 0;
-		int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
-		zend_string_release(path);
-		if (fd < 0) {
-			continue;
-		}
-		ssize_t got = pread(fd, buf, sizeof(buf), from);
-		char *nl = got > 0 ? memchr(buf, '\n', (size_t)got) : NULL;
-		double ms = -1;
-		if (nl) {
-			ms = cio_spool_line_time(buf, (size_t)(nl - buf));
-			if (ms < 0 && fstat(fd, &st) == 0) {
-				ms = (double)st.st_mtime * 1000.0;
-			}
-		}
-		close(fd);
-		if (nl) {
-			return ms;
-		}
+	zend_string_release(path);
+	if (fd < 0) {
+		return -1;
 	}
-	return -1;
+	ssize_t got = pread(fd, buf, sizeof(buf), from);
+	char *nl = got > 0 ? memchr(buf, '\n', (size_t)got) : NULL;
+	if (nl && (ms = cio_spool_line_time(buf, (size_t)(nl - buf))) < 0 && fstat(fd, &st) == 0) {
+		ms = (double)st.st_mtime * 1000.0;
+	}
+	close(fd);
+	return ms;
+}
+
+static zend_long cio_spool_sizes(const cio_spool_names *names, zend_string **files, uint32_t n, zend_string *cp_segment,
+	zend_long cp_offset)
+{
+	zend_long total = 0;
+	struct stat st;
+
+	for (uint32_t i = 0; i < n; i++) {
+		zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(files[i]));
+		if (stat(ZSTR_VAL(path), &st) == 0) {
+			bool partly = cp_segment && zend_string_equals(cp_segment, files[i]);
+			total += MAX(0, (zend_long)st.st_size - (partly ? cp_offset : 0));
+		}
+		zend_string_release(path);
+	}
+	return total;
 }
 
 /* Shared with the sender: bytes pending and the oldest operation's age (seconds, or null) into arr. */
 void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
 {
-	zend_string *cp_segment, **segments, *live = cio_spool_path(names, ".spool");
-	zend_long cp_offset, pending = 0;
-	uint32_t n;
-	struct stat st;
+	zend_string *cp_segment, **segments, **live;
+	zend_long cp_offset;
+	uint32_t n, n_live;
+	double oldest = -1;
 
 	cio_spool_read_checkpoint(names, &cp_segment, &cp_offset);
-	segments = cio_spool_segments(names, &n);
-	for (uint32_t i = 0; i < n; i++) {
-		zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(segments[i]));
-		if (stat(ZSTR_VAL(path), &st) == 0) {
-			bool partly = cp_segment && zend_string_equals(cp_segment, segments[i]);
-			pending += MAX(0, (zend_long)st.st_size - (partly ? cp_offset : 0));
-		}
-		zend_string_release(path);
-	}
-	if (stat(ZSTR_VAL(live), &st) == 0) {
-		pending += (zend_long)st.st_size;
-	}
+	segments = cio_spool_files(names, false, &n);
+	live = cio_spool_files(names, true, &n_live);
+	zend_long pending = cio_spool_sizes(names, segments, n, cp_segment, cp_offset) + cio_spool_sizes(names, live, n_live, NULL, 0);
 	add_assoc_long(arr, "pending_bytes", pending);
 	add_assoc_long(arr, "segments", (zend_long)n);
-	double oldest = pending ? cio_spool_oldest_ms(names, segments, n, cp_segment, cp_offset) : -1;
+	/* segments are older than every live file; live files are written side by side: the oldest of their heads */
+	for (uint32_t i = 0; pending && i < n && oldest < 0; i++) {
+		oldest = cio_spool_first_ms(names, segments[i],
+			cp_segment && zend_string_equals(cp_segment, segments[i]) ? (off_t)cp_offset : 0);
+	}
+	bool in_segments = oldest >= 0;
+	for (uint32_t i = 0; pending && !in_segments && i < n_live; i++) {
+		double ms = cio_spool_first_ms(names, live[i], 0);
+		if (ms >= 0 && (oldest < 0 || ms < oldest)) {
+			oldest = ms;
+		}
+	}
 	if (oldest >= 0) {
 		add_assoc_double(arr, "oldest_age", MAX(0.0, (cio_now_ms() - oldest) / 1000.0));
 	} else {
 		add_assoc_null(arr, "oldest_age");
 	}
 	cio_spool_segments_free(segments, n);
+	cio_spool_segments_free(live, n_live);
 	if (cp_segment) {
 		zend_string_release(cp_segment);
 	}
-	zend_string_release(live);
 }
 
 void cio_spool_status(zval *client, zval *return_value)
@@ -468,10 +485,9 @@ void cio_spool_status(zval *client, zval *return_value)
 	if (cio_spool_names_of(client, &names, true) == FAILURE) {
 		RETURN_THROWS();
 	}
-	zend_string *live = cio_spool_path(&names, ".spool"), *rejected = cio_spool_path(&names, ".rejected"),
-		*lock = cio_spool_path(&names, ".lock");
+	zend_string *rejected = cio_spool_path(&names, ".rejected"), *lock = cio_spool_path(&names, ".lock");
 	array_init(return_value);
-	add_assoc_str(return_value, "path", live);
+	add_assoc_str(return_value, "path", cio_spool_path(&names, ".spool.*"));
 	cio_spool_add_pending(&names, return_value);
 	add_assoc_long(return_value, "rejected", cio_count_lines(ZSTR_VAL(rejected)));
 	add_assoc_str(return_value, "rejected_path", rejected);

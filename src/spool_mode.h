@@ -1,8 +1,9 @@
 /* Spool mode's files, shared by the writer (spool_mode.c: queue()) and the sender (sender.c: drain()).
  *
  * In customerio.spool_dir, per workspace and Track host (H = a hash of site id + Track v2 URL, never a key):
- *   customerio-H.spool        the live file: queue() appends one JSON line per operation (O_APPEND, under flock)
- *   customerio-H.<20 digits>.seg   segments: the live file renamed by the sender, oldest first by name
+ *   customerio-H.spool.<pid>  the live files, one per writing process: queue() appends one JSON line per
+ *                             operation (O_APPEND, under flock)
+ *   customerio-H.<20 digits>.seg   segments: live files renamed by the sender, oldest first by name
  *   customerio-H.checkpoint   "<segment> <offset>": everything before it was accepted (written by rename)
  *   customerio-H.rejected     operations Customer.io refused, one JSON line each with its reason
  *   customerio-H.lock         held by the one sender of this spool */
@@ -37,8 +38,9 @@ bool cio_spool_write_locked(int fd, const char *buf, size_t len);
 /* Milliseconds since the epoch of the ULID in the line's "id", or -1 */
 double cio_spool_line_time(const char *line, size_t len);
 
-/* Segment names of the spool, oldest first (new strings, *n of them); freed by cio_spool_segments_free(). */
-zend_string **cio_spool_segments(const cio_spool_names *names, uint32_t *n);
+/* The segments (live: false), oldest first, or the live files of the spool (new strings, *n of them); freed by
+ * cio_spool_segments_free(). */
+zend_string **cio_spool_files(const cio_spool_names *names, bool live, uint32_t *n);
 void cio_spool_segments_free(zend_string **list, uint32_t n);
 /* The checkpoint into *segment (NULL: none) and *offset. */
 void cio_spool_read_checkpoint(const cio_spool_names *names, zend_string **segment, zend_long *offset);

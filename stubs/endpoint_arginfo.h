@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: eb03f7353baea3245d18f02445e38e1de95b6e52 */
+ * Stub hash: b43eb843d59c58363c2f8e3befee6ee0bbfa7ca4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Base___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, client, IS_MIXED, 0)

@@ -72,7 +72,7 @@ echo "done\n";
 --EXPECTF--
 pending > 0: true, sender running: false
 throwing on_batch: RuntimeException: stop here
-nested drain: Customerio\Exception\InvalidArgumentException: Another sender is draining %s/customerio-%s.spool (it holds %s/customerio-%s.lock)
+nested drain: Customerio\Exception\InvalidArgumentException: Another sender is draining %s/customerio-%s.* (it holds %s/customerio-%s.lock)
 sent %d, rejected 0, stopped empty
 e0,e1,e2,e3,e4,e5
 sent 1, rejected 1

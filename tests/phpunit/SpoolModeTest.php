@@ -79,9 +79,11 @@ final class SpoolModeTest extends TestCase
         unset($client);
 
         $this->assertNothingSent();
-        $spools = self::files($dir, '*.spool');
+        $spools = self::files($dir, '*.spool.*');
         $this->assertCount(1, $spools);
-        $this->assertMatchesRegularExpression('/^customerio-[0-9a-f]{16}\.spool$/', $spools[0]);
+        $this->assertSame('customerio-' . substr($spools[0], 11, 16) . '.spool.' . getmypid(), $spools[0],
+            'a hash of the site id and the URL, then the writing process');
+        $this->assertMatchesRegularExpression('/^customerio-[0-9a-f]{16}\./', $spools[0]);
         $lines = file("$dir/$spools[0]", FILE_IGNORE_NEW_LINES);
         $this->assertCount(2, $lines);
         $first = json_decode($lines[0], true);
@@ -97,7 +99,7 @@ final class SpoolModeTest extends TestCase
         $dir = $this->spoolDir();
         ini_set('customerio.queue_mode', 'spool');
         $this->client()->track->queue(self::event('by ini'));
-        $this->assertCount(1, self::files($dir, '*.spool'));
+        $this->assertCount(1, self::files($dir, '*.spool.*'));
 
         $send = $this->client(['queue_mode' => 'send']);
         $send->track->queue(self::event('sent'));
@@ -110,7 +112,7 @@ final class SpoolModeTest extends TestCase
         $dir = $this->spoolDir();
         $e = $this->catchThrowable(fn() => $this->spoolClient()->track->queue(['type' => 'person', 'action' => 'event']));
         $this->assertSame('Object identifiers is required!', $e->getMessage());
-        $this->assertSame([], self::files($dir, '*.spool'));
+        $this->assertSame([], self::files($dir, '*.spool.*'));
     }
 
     public function testBadQueueModeIsRefused(): void
@@ -128,7 +130,7 @@ final class SpoolModeTest extends TestCase
         } finally {
             umask($old);
         }
-        $spool = glob("$dir/*.spool")[0];
+        $spool = glob("$dir/*.spool.*")[0];
         $this->assertSame('0600', sprintf('%04o', fileperms($spool) & 0777));
 
         $this->spoolClient()->track->drain(['once' => true]);
@@ -152,7 +154,7 @@ final class SpoolModeTest extends TestCase
         } finally {
             umask($old);
         }
-        $this->assertSame('0640', sprintf('%04o', fileperms(glob("$dir/*.spool")[0]) & 0777));
+        $this->assertSame('0640', sprintf('%04o', fileperms(glob("$dir/*.spool.*")[0]) & 0777));
     }
 
     public function testAWorldWritableSpoolDirIsRefused(): void
@@ -199,7 +201,7 @@ final class SpoolModeTest extends TestCase
         $dir = $this->spoolDir();
         $client = $this->spoolClient();
         $client->track->queue(self::event('whole'));
-        $spool = glob("$dir/*.spool")[0];
+        $spool = glob("$dir/*.spool.*")[0];
         // what a writer killed inside write(2) could leave: the start of a line, no newline
         file_put_contents($spool, '{"type":"person","action":"event","identifiers":{"id":"u1"},"na', FILE_APPEND);
         $client->track->queue(self::event('after'));
@@ -395,7 +397,7 @@ final class SpoolModeTest extends TestCase
         $b->track->queue(self::event('for b'));
         $c->track->queue(self::event('for c'));
         $a->track->queue(self::event('for a again'));
-        $this->assertCount(3, self::files($dir, '*.spool'));
+        $this->assertCount(3, self::files($dir, '*.spool.*'));
 
         $this->assertSame(2, $a->track->drain(['once' => true])['sent']);
         $this->assertSame(['for a', 'for a again'], array_column($this->sentOperations(), 'name'));
@@ -413,7 +415,7 @@ final class SpoolModeTest extends TestCase
         $dir = $this->spoolDir();
         $client = $this->spoolClient();
         $client->track->queue(self::event('a'));
-        file_put_contents(glob("$dir/*.spool")[0], "not json\n", FILE_APPEND);
+        file_put_contents(glob("$dir/*.spool.*")[0], "not json\n", FILE_APPEND);
         $client->track->queue(self::event('b'));
 
         $result = $client->track->drain(['once' => true]);
