@@ -24,6 +24,13 @@ typedef enum {
 	CIO_QUEUE_SPOOL          /* queue() appends to the spool; a sender (drain()) sends */
 } cio_queue_mode;
 
+/* A spool file kept open by this process (src/spool_mode.c). */
+typedef struct {
+	char *path;              /* malloc'ed: process memory, not request memory; NULL: a free slot */
+	int fd;
+	zend_long end;           /* the file's size after this process's last line (-1: unknown) */
+} cio_spool_fd;
+
 ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* ini */
 	char *track_url;
@@ -56,10 +63,7 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	size_t random_left;
 	pid_t random_pid;
 	/* spool mode (src/spool_mode.c): spool files kept open across requests by this process (spool_pid) */
-	struct {
-		char *path;        /* malloc'ed: process memory, not request memory */
-		int fd;
-	} spool_fds[4];
+	cio_spool_fd spool_fds[4];
 	pid_t spool_pid;
 ZEND_END_MODULE_GLOBALS(customerio)
 

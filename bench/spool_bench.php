@@ -24,7 +24,7 @@ function cpu_us(): float
 function spool_bytes(string $dir): int
 {
     clearstatcache();
-    return array_sum(array_map('filesize', glob("$dir/customerio-*.{spool,seg}", GLOB_BRACE) ?: []));
+    return array_sum(array_map('filesize', glob("$dir/customerio-*.{spool.*,seg}", GLOB_BRACE) ?: []));
 }
 
 $op = bench_entity_payload();

@@ -123,12 +123,13 @@ static bool cio_spool_cut_partial(int fd, off_t size)
 	return ftruncate(fd, 0) == 0;
 }
 
-/* The write itself, under the lock, size being the file's size (fstat): one write(2) of whole lines. */
-static bool cio_spool_write_held(int fd, off_t size, const char *buf, size_t len)
+/* The write itself, under the lock, size being the file's size (fstat): one write(2) of whole lines. whole: the
+ * file is known to end with a newline (this process wrote last). */
+static bool cio_spool_write_held(int fd, off_t size, bool whole, const char *buf, size_t len)
 {
 	char last = '\n';
 
-	if (size > 0 && (pread(fd, &last, 1, size - 1) != 1 || (last != '\n' && !cio_spool_cut_partial(fd, size)))) {
+	if (size > 0 && !whole && (pread(fd, &last, 1, size - 1) != 1 || (last != '\n' && !cio_spool_cut_partial(fd, size)))) {
 		return false;
 	}
 	if (last != '\n' && (size = lseek(fd, 0, SEEK_END)) < 0) {
@@ -157,20 +158,20 @@ bool cio_spool_write_locked(int fd, const char *buf, size_t len)
 			return false;
 		}
 	}
-	ok = fstat(fd, &st) == 0 && cio_spool_write_held(fd, st.st_size, buf, len);
+	ok = fstat(fd, &st) == 0 && cio_spool_write_held(fd, st.st_size, false, buf, len);
 	int saved = errno;
 	flock(fd, LOCK_UN);
 	errno = saved;
 	return ok;
 }
 
-/* The descriptor kept for path by this process (-1: none). A forked child must not share its parent's: flock()
+/* The slot of path in this process (its fd -1 until opened). A forked child must not share its parent's: flock()
  * locks belong to the open file, so parent and child would both hold the lock at once. */
-static int *cio_spool_cached_fd(const char *path, bool create)
+static cio_spool_fd *cio_spool_cached_fd(const char *path, pid_t pid)
 {
 	int free_slot = -1;
 
-	if (CIO_G(spool_pid) != getpid()) {
+	if (CIO_G(spool_pid) != pid) {
 		for (int i = 0; i < 4; i++) {
 			if (CIO_G(spool_fds)[i].path) {
 				close(CIO_G(spool_fds)[i].fd);
@@ -178,18 +179,15 @@ static int *cio_spool_cached_fd(const char *path, bool create)
 				CIO_G(spool_fds)[i].path = NULL;
 			}
 		}
-		CIO_G(spool_pid) = getpid();
+		CIO_G(spool_pid) = pid;
 	}
 	for (int i = 0; i < 4; i++) {
 		if (CIO_G(spool_fds)[i].path && strcmp(CIO_G(spool_fds)[i].path, path) == 0) {
-			return &CIO_G(spool_fds)[i].fd;
+			return &CIO_G(spool_fds)[i];
 		}
 		if (!CIO_G(spool_fds)[i].path && free_slot < 0) {
 			free_slot = i;
 		}
-	}
-	if (!create) {
-		return NULL;
 	}
 	if (free_slot < 0) {
 		/* more workspaces than slots: the oldest slot makes room */
@@ -200,22 +198,24 @@ static int *cio_spool_cached_fd(const char *path, bool create)
 	}
 	CIO_G(spool_fds)[free_slot].path = strdup(path);
 	CIO_G(spool_fds)[free_slot].fd = -1;
-	return &CIO_G(spool_fds)[free_slot].fd;
+	CIO_G(spool_fds)[free_slot].end = -1;
+	return &CIO_G(spool_fds)[free_slot];
 }
 
 zend_result cio_spool_append(zval *client, smart_str *line)
 {
 	cio_spool_names names;
-	int *fd;
+	pid_t pid = getpid();
 	bool ok = false;
 
 	if (cio_spool_names_of(client, &names, false) == FAILURE) {
 		return FAILURE;
 	}
 	/* one live file per process: workers never wait for each other's lock (the sender's rotation still does) */
-	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)getpid());
+	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)pid);
 	smart_str_appendc(line, '\n');
-	fd = cio_spool_cached_fd(ZSTR_VAL(path), true);
+	cio_spool_fd *slot = cio_spool_cached_fd(ZSTR_VAL(path), pid);
+	int *fd = &slot->fd;
 
 	/* A descriptor opened before the sender renamed the file points at a segment the sender may have read
 	 * already: after taking the lock, the file must still be the one at path, else open the new one. */
@@ -231,12 +231,16 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 			if ((*fd = open(ZSTR_VAL(path), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
 				break;
 			}
+			slot->end = -1;
 		}
 		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR);
 		bool same = fstat(*fd, &by_fd) == 0 && stat(ZSTR_VAL(path), &by_path) == 0
 			&& by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev;
 		if (same) {
-			ok = cio_spool_write_held(*fd, by_fd.st_size, ZSTR_VAL(line->s), ZSTR_LEN(line->s));
+			/* the file ends where this process's last line did: no need to look for a killed writer's tail */
+			ok = cio_spool_write_held(*fd, by_fd.st_size, (zend_long)by_fd.st_size == slot->end, ZSTR_VAL(line->s),
+				ZSTR_LEN(line->s));
+			slot->end = ok ? (zend_long)(by_fd.st_size + (off_t)ZSTR_LEN(line->s)) : -1;
 		}
 		int saved = errno;
 		flock(*fd, LOCK_UN);
