@@ -37,7 +37,7 @@ if test "$PHP_CUSTOMERIO" != "no"; then
   PHP_SUBST([CUSTOMERIO_SHARED_LIBADD])
 
   PHP_NEW_EXTENSION([customerio],
-    [customerio.c src/client.c src/endpoint.c src/exception.c src/http.c src/json.c src/region.c src/ulid.c src/batch.c src/queue.c src/spool.c],
+    [customerio.c src/client.c src/endpoint.c src/exception.c src/http.c src/json.c src/region.c src/ulid.c src/batch.c src/queue.c src/spool.c src/spool_mode.c src/sender.c],
     [$ext_shared], [], [-DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall])
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
   PHP_ADD_EXTENSION_DEP([customerio], [json])

@@ -97,6 +97,19 @@ static ZEND_INI_MH(OnUpdateHttpVersion)
 	return SUCCESS;
 }
 
+static ZEND_INI_MH(OnUpdateQueueMode)
+{
+	if (zend_string_equals_literal_ci(new_value, "send") || ZSTR_LEN(new_value) == 0) {
+		CIO_G(queue_mode) = CIO_QUEUE_SEND;
+	} else if (zend_string_equals_literal_ci(new_value, "spool")) {
+		CIO_G(queue_mode) = CIO_QUEUE_SPOOL;
+	} else {
+		php_error_docref(NULL, E_WARNING, "customerio.queue_mode must be send or spool");
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
 PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("customerio.track_url", "", PHP_INI_ALL, OnUpdateString, track_url,
 		zend_customerio_globals, customerio_globals)
@@ -119,6 +132,9 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_ENTRY("customerio.persistent_idle_timeout", "30", PHP_INI_SYSTEM, OnUpdateIdleSeconds,
 		persistent_idle_timeout, zend_customerio_globals, customerio_globals)
 	STD_PHP_INI_ENTRY("customerio.spool_dir", "", PHP_INI_ALL, OnUpdateString, spool_dir,
+		zend_customerio_globals, customerio_globals)
+	PHP_INI_ENTRY("customerio.queue_mode", "send", PHP_INI_ALL, OnUpdateQueueMode)
+	STD_PHP_INI_BOOLEAN("customerio.spool_group", "0", PHP_INI_ALL, OnUpdateBool, spool_group,
 		zend_customerio_globals, customerio_globals)
 PHP_INI_END()
 
@@ -153,6 +169,7 @@ static PHP_MINIT_FUNCTION(customerio)
 static PHP_MSHUTDOWN_FUNCTION(customerio)
 {
 	cio_http_mshutdown();
+	cio_spool_mshutdown();
 	curl_global_cleanup();
 	UNREGISTER_INI_ENTRIES();
 	return SUCCESS;

@@ -25,6 +25,17 @@ typedef enum {
 	CIO_HTTP_1_1,
 	CIO_HTTP_2
 } cio_http_version_mode;
+typedef enum {
+	CIO_QUEUE_SEND = 0,      /* queue() sends after the response (the default) */
+	CIO_QUEUE_SPOOL          /* queue() appends to the spool; a sender (drain()) sends */
+} cio_queue_mode;
+
+/* A spool file kept open by this process (src/spool_mode.c). */
+typedef struct {
+	char *path;              /* malloc'ed: process memory, not request memory; NULL: a free slot */
+	int fd;
+	zend_long end;           /* the file's size after this process's last line (-1: unknown) */
+} cio_spool_fd;
 
 ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* ini */
@@ -38,6 +49,8 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	zend_long retries;
 	bool auto_event_id;
 	char *spool_dir;
+	zend_long queue_mode;    /* CIO_QUEUE_SEND or CIO_QUEUE_SPOOL */
+	bool spool_group;        /* spool files get the umask's group bits, not 0600 */
 	bool persistent;
 	zend_long persistent_idle_timeout;
 	/* The transport of this process (per thread in ZTS; src/http.c), kept across requests; made by owner_pid. */
@@ -73,6 +86,9 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	zend_object **pending;
 	uint32_t pending_count, pending_cap;
 	bool queue_closed;         /* the end-of-request send is over: queue() goes to the spool */
+	/* spool mode (src/spool_mode.c): spool files kept open across requests by this process (spool_pid) */
+	cio_spool_fd spool_fds[4];
+	pid_t spool_pid;
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

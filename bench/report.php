@@ -232,6 +232,78 @@ if (!empty($batch['ext'])) {
     $summary[] = ['c. peak memory above input ÷ JSON body size, extension', n($x, 2) . '×', '≤ 0.15×', verdict($x, '<=', 0.15)];
 }
 
+/* ------------------------------------------------------------------------------------------------------ d. */
+$spoolPages = $rows['spoolpage'] ?? [];
+if ($spoolPages) {
+    $labels = ['page_noop' => 'nothing (`page_noop.php`)', 'page_ext' => '`entity()` (`page_ext.php`)',
+        'page_queue_send' => '`queue()`, send mode (`page_queue_send.php`)',
+        'page_queue_spool' => '`queue()`, spool mode + `customerio-sender` (`page_queue_spool.php`)'];
+    $requestsPer1000 = fn($runs) => 1000 * $sum($runs, 'logged') / max(1, $sum($runs, 'pages'));
+    $out[] = sprintf('### d. Spool mode: php-fpm pages side by side (%d workers, wrk %s, %d rounds, fresh pool per run)',
+        $meta['fpm_workers'] ?? 0, $meta['wrk'] ?? '', count($spoolPages['page_noop'] ?? []));
+    $out[] = '';
+    $out[] = '| page | good pages/s | ÷ noop page (median, range) | requests to Customer.io / 1000 pages | operations sent / pages | failed pages |';
+    $out[] = '|---|---:|---:|---:|---:|---:|';
+    foreach ($labels as $who => $label) {
+        if (empty($spoolPages[$who])) {
+            continue;
+        }
+        $runs = $spoolPages[$who];
+        $sent = $who === 'page_queue_spool' ? number_format($sum($runs, 'sent')) . ' / ' . number_format($sum($runs, 'pages'))
+            : ($who === 'page_noop' ? '–' : number_format($sum($runs, 'logged')) . ' requests / ' . number_format($sum($runs, 'pages')));
+        $out[] = sprintf('| %s | %s | %s | %s | %s | %d |', $label, n(med($runs, $rps), 0),
+            $who === 'page_noop' ? '1.00' : n(ratio($runs, $spoolPages['page_noop'] ?? [], $rps), 2) . '× ('
+                . spread($runs, $spoolPages['page_noop'] ?? [], $rps) . ')',
+            $who === 'page_noop' ? '–' : n($requestsPer1000($runs), 2), $sent, $failed($runs));
+    }
+    $out[] = '';
+    foreach (['page_ext' => 'entity()', 'page_queue_send' => 'queue() send mode'] as $who => $label) {
+        if (!empty($spoolPages[$who]) && !empty($spoolPages['page_noop'])) {
+            $summary[] = ["d. pages/s: $label page ÷ noop page", n(ratio($spoolPages[$who], $spoolPages['page_noop'], $rps), 2) . '×', '', ''];
+        }
+    }
+    if (!empty($spoolPages['page_queue_spool']) && !empty($spoolPages['page_noop'])) {
+        $x = ratio($spoolPages['page_queue_spool'], $spoolPages['page_noop'], $rps);
+        $bad = $failed($spoolPages['page_queue_spool']) + $failed($spoolPages['page_noop']);
+        $summary[] = ['d. pages/s: queue() spool mode page ÷ noop page', n($x, 2) . '×', '≥ 0.90×',
+            $bad ? "**not met**: $bad failed pages" : verdict($x, '>=', 0.90)];
+        $runs = $spoolPages['page_queue_spool'];
+        $x = $requestsPer1000($runs);
+        $lost = $sum($runs, 'pages') - $sum($runs, 'sent');
+        $summary[] = ['d. requests to Customer.io per 1000 tracked pages, spool mode', n($x, 2), '≤ 5',
+            $lost > 0 ? "**not met**: $lost pages without their operation" : verdict($x, '<=', 5)];
+    }
+}
+$spoolCpu = $rows['spoolcpu']['ext'] ?? [];
+$spoolDrain = $rows['spooldrain']['ext'] ?? [];
+if ($spoolCpu || $spoolDrain) {
+    $out[] = '| spool mode, in one process | median | rounds |';
+    $out[] = '|---|---:|---:|';
+    if ($spoolCpu) {
+        $out[] = sprintf('| CPU µs per spool-mode `queue()` call (%s calls per round; %s bytes of JSON line each) | %s | %d |',
+            number_format($spoolCpu[array_key_first($spoolCpu)]['calls']),
+            n(med($spoolCpu, fn($r) => $r['bytes'] / $r['calls']), 0), n(med($spoolCpu, fn($r) => $r['cpu_us'] / $r['calls']), 2),
+            count($spoolCpu));
+        $summary[] = ['d. CPU µs per spool-mode queue() call', n(med($spoolCpu, fn($r) => $r['cpu_us'] / $r['calls']), 2), '', ''];
+    }
+    if ($spoolDrain) {
+        $ops = fn($r) => $r['sent'] / ($r['wall_us'] / 1e6);
+        $first = $spoolDrain[array_key_first($spoolDrain)];
+        $out[] = sprintf('| sender (`drain([\'once\' => true])`, %s events, %s MB spooled): operations/s | %s | %d |',
+            number_format($first['ops']), n($first['bytes'] / 1e6, 1), n(med($spoolDrain, $ops), 0), count($spoolDrain));
+        $out[] = sprintf('| sender: MB/s of JSON | %s | |', n(med($spoolDrain, fn($r) => $r['bytes'] / $r['wall_us']), 1));
+        $out[] = sprintf('| sender: requests/s (operations per request) | %s (%s) | |',
+            n(med($spoolDrain, fn($r) => $r['requests'] / ($r['wall_us'] / 1e6)), 1),
+            n(med($spoolDrain, fn($r) => $r['sent'] / max(1, $r['requests'])), 0));
+        $out[] = sprintf('| sender: CPU ÷ wall time | %s | |', n(med($spoolDrain, fn($r) => $r['cpu_us'] / $r['wall_us']), 2));
+        $lost = array_sum(array_map(fn($r) => $r['ops'] - $r['sent'], $spoolDrain)) + $sum($spoolDrain, 'non200');
+        $x = med($spoolDrain, $ops);
+        $summary[] = ['d. sender throughput (operations/s)', n($x, 0), '≥ 20,000',
+            $lost ? "**not met**: $lost operations not sent or answered non-200" : verdict($x, '>=', 20000)];
+    }
+    $out[] = '';
+}
+
 /* --------------------------------------------------------------------------------------------------- print */
 echo "## Benchmark results\n\n";
 printf("%s, commit %s; PHP %s, libcurl %s, nginx %s, OpenSSL %s; %d cores; load average %s at start, %s at end.\n\n",

@@ -262,7 +262,7 @@ static zend_result cio_seconds_to_ms(double seconds, const char *name, zend_long
 }
 
 typedef enum { CIO_OPT_REGION, CIO_OPT_URL, CIO_OPT_VERIFY, CIO_OPT_SECONDS, CIO_OPT_COUNT, CIO_OPT_BYTES,
-	CIO_OPT_CONCURRENCY, CIO_OPT_BOOL, CIO_OPT_CALLABLE, CIO_OPT_HTTP_VERSION } cio_option_kind;
+	CIO_OPT_CONCURRENCY, CIO_OPT_BOOL, CIO_OPT_CALLABLE, CIO_OPT_HTTP_VERSION, CIO_OPT_QUEUE_MODE } cio_option_kind;
 
 /* Every constructor option: its name, its kind, and where its value goes. */
 static const struct {
@@ -285,6 +285,7 @@ static const struct {
 	{"max_concurrency", CIO_OPT_CONCURRENCY, XtOffsetOf(cio_client, cfg.max_concurrency)},
 	{"on_error", CIO_OPT_CALLABLE, XtOffsetOf(cio_client, on_error)},
 	{"http_version", CIO_OPT_HTTP_VERSION, XtOffsetOf(cio_client, cfg.http_version)},
+	{"queue_mode", CIO_OPT_QUEUE_MODE, XtOffsetOf(cio_client, cfg.spool_mode)},
 };
 
 static zend_result cio_option_type_error(const char *name, const char *expected, zval *value)
@@ -374,6 +375,16 @@ static zend_result cio_option_set(cio_client *c, int i, zval *value, zend_string
 				return FAILURE;
 			}
 			return SUCCESS;
+		case CIO_OPT_QUEUE_MODE:
+			if (Z_TYPE_P(value) != IS_STRING) {
+				return cio_option_type_error(name, "string", value);
+			}
+			if (!zend_string_equals_literal(Z_STR_P(value), "send") && !zend_string_equals_literal(Z_STR_P(value), "spool")) {
+				cio_throw_invalid_argument("queue_mode must be \"send\" or \"spool\"");
+				return FAILURE;
+			}
+			*(bool *)slot = Z_STRVAL_P(value)[1] == 'p';
+			return SUCCESS;
 	}
 	return FAILURE;
 }
@@ -396,6 +407,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 	cfg->max_response_bytes = 8 * 1024 * 1024;
 	cfg->max_concurrency = 1; /* a split batch in order; more is explicit, and unordered */
 	cfg->http_version = (int)CIO_G(http_version);
+	cfg->spool_mode = CIO_G(queue_mode) == CIO_QUEUE_SPOOL;
 	if ((ini = CIO_G(cainfo)) && *ini) {
 		cfg->cainfo = zend_string_init(ini, strlen(ini), 0);
 	}
@@ -414,7 +426,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 		if (!key || i == n) {
 			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
 				"verify, timeout, connect_timeout, retries, max_retry_time, auto_event_id, max_entity_bytes, "
-				"max_batch_bytes, max_response_bytes, max_concurrency, on_error, http_version)",
+				"max_batch_bytes, max_response_bytes, max_concurrency, on_error, http_version, queue_mode)",
 				!key ? "(numeric key)" : ZSTR_LEN(key) > 100 ? "(too long)" : ZSTR_VAL(key));
 			return FAILURE;
 		}

@@ -37,6 +37,7 @@ typedef struct {
 	zend_long max_response_bytes;
 	zend_long max_concurrency;   /* requests of one split batch in flight at once */
 	int http_version;            /* cio_http_version_mode */
+	bool spool_mode;         /* queue_mode "spool": queue() appends to the spool (src/spool_mode.c) */
 } cio_config;
 
 /* Requests of one split batch in flight at once, at most. */
@@ -156,6 +157,15 @@ zend_long cio_track_replay(zval *client, zend_string *file);
 void cio_track_rshutdown(void);
 void cio_queue_rinit(void);
 void cio_queue_free(cio_queue *q);
+
+/* spool_mode.c: queue() in spool mode, the spool's files and their health */
+/* Appends one operation's JSON (line, without its newline: added here) to the client's spool; throws on failure. */
+zend_result cio_spool_append(zval *client, smart_str *line);
+void cio_spool_status(zval *client, zval *return_value);
+void cio_spool_mshutdown(void);
+
+/* sender.c: drain(), the sender of a spool */
+void cio_spool_drain(zval *client, HashTable *options, zval *return_value);
 
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */
 zend_result cio_json_encode(smart_str *buf, zval *value);

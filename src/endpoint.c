@@ -830,6 +830,35 @@ PHP_METHOD(Customerio_Endpoint_Track, replay)
 		RETURN_LONG(sent);
 	}
 }
+
+PHP_METHOD(Customerio_Endpoint_Track, drain)
+{
+	HashTable *options = NULL;
+	zval client;
+
+	ZEND_PARSE_PARAMETERS_START(0, 1)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+	if (!cio_queue_client(ZEND_THIS, &client)) {
+		RETURN_THROWS();
+	}
+	cio_spool_drain(&client, options, return_value);
+	zval_ptr_dtor(&client);
+}
+
+PHP_METHOD(Customerio_Endpoint_Track, spoolStatus)
+{
+	zval client;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!cio_queue_client(ZEND_THIS, &client)) {
+		RETURN_THROWS();
+	}
+	cio_spool_status(&client, return_value);
+	zval_ptr_dtor(&client);
+}
+
 CIO_ROUTE_METHOD(Customers, event, customers_event)
 CIO_ROUTE_METHOD(Customers, add, customers_add)
 CIO_ROUTE_METHOD(Customers, update, customers_add)

@@ -334,6 +334,13 @@ static void cio_track_queue_held(zval *client, zval *op)
 		smart_str_free(&encoded);
 		return;
 	}
+	if (c->cfg.spool_mode) {
+		/* spool mode (src/spool_mode.c): the operation goes to the spool file; nothing waits for the end of the
+		 * request, so this works after it too */
+		cio_spool_append(client, &encoded);
+		smart_str_free(&encoded);
+		return;
+	}
 	if (CIO_G(queue_closed)) {
 		cio_queue_refused(&encoded);
 		smart_str_free(&encoded);

@@ -73,7 +73,9 @@ namespace Customerio\Endpoint {
          * the response went to the web server (php-fpm). Failures then go to the error log, the spool
          * (customerio.spool_dir) and the on_error option; operations Customer.io rejected (207, or errors[]) go to
          * the rejected file beside the spool with the reasons; nothing is dropped silently. After the end-of-request
-         * send is over, queue() warns and spools. A forked child does not send what its parent queued.
+         * send is over, queue() warns and spools. A forked child does not send what its parent queued. In spool mode
+         * (queue_mode) the operation is appended to the spool under customerio.spool_dir instead, for drain() to
+         * send; a spool that cannot be written throws.
          */
         public function queue(array $operation): void {}
 
@@ -91,6 +93,22 @@ namespace Customerio\Endpoint {
          * @return int the number of operations sent (0 when the file does not exist)
          */
         public function replay(string $file): int {}
+
+        /**
+         * Spool mode's sender: sends this workspace's spool (customerio.spool_dir) in batches up to max_batch_bytes,
+         * in order, and removes what Customer.io accepted. Options: once (bool: return when the spool is empty),
+         * idle_sleep (seconds), max_requests_per_second, max_backoff (seconds), timeout (seconds, 0: none),
+         * on_batch (callable(array)).
+         * Without once it runs until SIGTERM or SIGINT, finishing the request in flight.
+         * @return array counters: sent, rejected, requests, failures, pending_bytes, oldest_age, stopped
+         */
+        public function drain(array $options = []): array {}
+
+        /**
+         * The health of this workspace's spool: path, pending_bytes, segments, oldest_age (seconds, or null),
+         * rejected (operations in the rejected file), rejected_path, sender_running.
+         */
+        public function spoolStatus(): array {}
 
     }
 

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 883e2945bbd05f89c781115059907d4dc576e9e4 */
+ * Stub hash: d2250d87d9c8067107bddcfb56108f78062dab1e */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_Customerio_Endpoint_Base___construct, 0, 0, 1)
 	ZEND_ARG_TYPE_INFO(0, client, IS_MIXED, 0)
@@ -52,6 +52,13 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Endpoint_Track_replay, 0, 1, IS_LONG, 0)
 	ZEND_ARG_TYPE_INFO(0, file, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Endpoint_Track_drain, 0, 0, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_Customerio_Endpoint_Track_spoolStatus, 0, 0, IS_ARRAY, 0)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_Customerio_Endpoint_Activities_search arginfo_class_Customerio_Endpoint_Track_entity
@@ -206,6 +213,8 @@ ZEND_METHOD(Customerio_Endpoint_Track, batch);
 ZEND_METHOD(Customerio_Endpoint_Track, queue);
 ZEND_METHOD(Customerio_Endpoint_Track, flush);
 ZEND_METHOD(Customerio_Endpoint_Track, replay);
+ZEND_METHOD(Customerio_Endpoint_Track, drain);
+ZEND_METHOD(Customerio_Endpoint_Track, spoolStatus);
 ZEND_METHOD(Customerio_Endpoint_Activities, search);
 ZEND_METHOD(Customerio_Endpoint_Campaigns, search);
 ZEND_METHOD(Customerio_Endpoint_Campaigns, get);
@@ -298,6 +307,8 @@ static const zend_function_entry class_Customerio_Endpoint_Track_methods[] = {
 	ZEND_ME(Customerio_Endpoint_Track, queue, arginfo_class_Customerio_Endpoint_Track_queue, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Endpoint_Track, flush, arginfo_class_Customerio_Endpoint_Track_flush, ZEND_ACC_PUBLIC)
 	ZEND_ME(Customerio_Endpoint_Track, replay, arginfo_class_Customerio_Endpoint_Track_replay, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Track, drain, arginfo_class_Customerio_Endpoint_Track_drain, ZEND_ACC_PUBLIC)
+	ZEND_ME(Customerio_Endpoint_Track, spoolStatus, arginfo_class_Customerio_Endpoint_Track_spoolStatus, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -111,6 +111,6 @@ empty ini = default: OK 'https://api.customer.io/v1/'
 track_url option: Customerio\Exception\InvalidArgumentException: track_url must be an http:// or https:// URL like https://host[:port], got "file:///etc/passwd"
 api_url option: Customerio\Exception\InvalidArgumentException: api_url must not contain spaces, control characters, '?' or '#'
 track_url not a string: TypeError: Customerio\Client option "track_url" must be of type string, int given
-unknown option: Customerio\Exception\InvalidArgumentException: Unknown Customerio\Client option "base_uri" (known: region, track_url, api_url, verify, timeout, connect_timeout, retries, max_retry_time, auto_event_id, max_entity_bytes, max_batch_bytes, max_response_bytes, max_concurrency, on_error, http_version)
+unknown option: Customerio\Exception\InvalidArgumentException: Unknown Customerio\Client option "base_uri" (known: region, track_url, api_url, verify, timeout, connect_timeout, retries, max_retry_time, auto_event_id, max_entity_bytes, max_batch_bytes, max_response_bytes, max_concurrency, on_error, http_version, queue_mode)
 list options: Customerio\Exception\InvalidArgumentException: Customerio\Client options must be keyed by name
 int(0)

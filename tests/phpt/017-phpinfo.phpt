@@ -55,8 +55,10 @@ customerio.exceptions => auto => auto
 customerio.http_version => auto => auto
 customerio.persistent => On => On
 customerio.persistent_idle_timeout => 30 => 30
+customerio.queue_mode => send => send
 customerio.retries => 2 => 2
 customerio.spool_dir => no value => no value
+customerio.spool_group => Off => Off
 customerio.timeout => 7.5 => 7.5
 customerio.track_url => https://ini-track.example.test => https://ini-track.example.test
 -- consistent with the extension

@@ -1,0 +1,20 @@
+<?php
+/*
+ * One operation through queue() in spool mode: appended to the spool in customerio.spool_dir (set in the pool's
+ * php.ini by bench/run); bin/customerio-sender, running beside php-fpm, sends it.
+ */
+require __DIR__ . '/payloads.php';
+
+try {
+    $client = new Customerio\Client($_SERVER['CIO_API_KEY'], $_SERVER['CIO_SITE_ID'], [
+        'track_url' => $_SERVER['CIO_TRACK_URL'],
+        'verify' => $_SERVER['CIO_CA_FILE'],
+        'queue_mode' => 'spool',
+    ]);
+    $client->track->queue(bench_entity_payload());
+} catch (Throwable $e) {
+    error_log('page_queue_spool: ' . get_class($e) . ': ' . $e->getMessage());
+    http_response_code(500);
+    exit('failed: ' . $e->getMessage() . "\n");
+}
+echo "ok\n";

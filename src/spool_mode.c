@@ -1,0 +1,508 @@
+/* Spool mode: queue() appends the operation to a local spool file, a sender (drain(), bin/customerio-sender)
+ * sends it. The page pays one locked write(2), never a request. See spool_mode.h for the files. */
+#include "spool_mode.h"
+#include "ext/standard/md5.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+/* ---- names and checks ---- */
+
+/* The cheap part of the check, for every append: the directory itself is checked when a file is opened. */
+static zend_result cio_spool_check_dir_set(const char *dir)
+{
+	if (!dir || !*dir) {
+		cio_throw_invalid_argument("Spool mode needs customerio.spool_dir: it is not set; nothing was queued");
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result cio_spool_check_dir(const char *dir)
+{
+	zend_stat_t st;
+
+	if (!dir || !*dir) {
+		cio_throw_invalid_argument("Spool mode needs customerio.spool_dir: it is not set; nothing was queued");
+		return FAILURE;
+	}
+	if (VCWD_STAT(dir, &st) != 0) {
+		cio_throw_invalid_argument("customerio.spool_dir %s: %s; nothing was queued", dir, strerror(errno));
+		return FAILURE;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		cio_throw_invalid_argument("customerio.spool_dir %s is not a directory; nothing was queued", dir);
+		return FAILURE;
+	}
+	/* anyone could plant or remove files in it: operations would leak or vanish */
+	if (st.st_mode & S_IWOTH) {
+		cio_throw_invalid_argument("customerio.spool_dir %s is world-writable: refused (chmod o-w it, or use a "
+			"directory only the web server's user can write); nothing was queued", dir);
+		return FAILURE;
+	}
+	return SUCCESS;
+}
+
+zend_result cio_spool_names_of(zval *client, cio_spool_names *names, bool check_dir)
+{
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	const char *dir = CIO_G(spool_dir);
+
+	memset(names, 0, sizeof(*names));
+	if (check_dir ? cio_spool_check_dir(dir) == FAILURE : cio_spool_check_dir_set(dir) == FAILURE) {
+		return FAILURE;
+	}
+
+	/* one spool per workspace and Track host: the site id and the URL, hashed so that nothing secret and no
+	 * path characters end up in the name */
+	zend_string *url = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
+	PHP_MD5_CTX ctx;
+	unsigned char digest[16];
+	char hex[33];
+	PHP_MD5Init(&ctx);
+	PHP_MD5Update(&ctx, ZSTR_VAL(c->site_id), ZSTR_LEN(c->site_id));
+	PHP_MD5Update(&ctx, "\n", 1);
+	PHP_MD5Update(&ctx, ZSTR_VAL(url), ZSTR_LEN(url));
+	PHP_MD5Final(digest, &ctx);
+	make_digest_ex(hex, digest, 16);
+	zend_string_release(url);
+
+	size_t dir_len = strlen(dir);
+	while (dir_len > 1 && dir[dir_len - 1] == '/') {
+		dir_len--;
+	}
+	names->dir = zend_string_init(dir, dir_len, 0);
+	names->prefix = zend_strpprintf(0, "customerio-%.16s", hex);
+	names->base = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(names->prefix));
+	return SUCCESS;
+}
+
+void cio_spool_names_free(cio_spool_names *names)
+{
+	if (names->dir) {
+		zend_string_release(names->dir);
+		zend_string_release(names->prefix);
+		zend_string_release(names->base);
+	}
+	memset(names, 0, sizeof(*names));
+}
+
+zend_string *cio_spool_path(const cio_spool_names *names, const char *suffix)
+{
+	return zend_string_concat2(ZSTR_VAL(names->base), ZSTR_LEN(names->base), suffix, strlen(suffix));
+}
+
+mode_t cio_spool_file_mode(void)
+{
+	return CIO_G(spool_group) ? 0660 : 0600;
+}
+
+/* ---- writing ---- */
+
+/* A writer killed inside write(2) can leave a line without its newline: cut it (it was never whole), so that
+ * the next line does not glue onto it. Called under the lock. */
+static bool cio_spool_cut_partial(int fd, off_t size)
+{
+	char buf[4096];
+	off_t end = size;
+
+	while (end > 0) {
+		size_t n = (size_t)MIN((off_t)sizeof(buf), end);
+		if (pread(fd, buf, n, end - (off_t)n) != (ssize_t)n) {
+			return false;
+		}
+		for (size_t i = n; i > 0; i--) {
+			if (buf[i - 1] == '\n') {
+				return (off_t)(end - (off_t)n + (off_t)i) == size || ftruncate(fd, end - (off_t)n + (off_t)i) == 0;
+			}
+		}
+		end -= (off_t)n;
+	}
+	return ftruncate(fd, 0) == 0;
+}
+
+/* The write itself, under the lock, size being the file's size (fstat): one write(2) of whole lines. whole: the
+ * file is known to end with a newline (this process wrote last). */
+static bool cio_spool_write_held(int fd, off_t size, bool whole, const char *buf, size_t len)
+{
+	char last = '\n';
+
+	if (size > 0 && !whole && (pread(fd, &last, 1, size - 1) != 1 || (last != '\n' && !cio_spool_cut_partial(fd, size)))) {
+		return false;
+	}
+	if (last != '\n' && (size = lseek(fd, 0, SEEK_END)) < 0) {
+		return false;
+	}
+	ssize_t written = write(fd, buf, len); /* O_APPEND: at the end, whole, never between another's bytes */
+	if (written == (ssize_t)len) {
+		return true;
+	}
+	int saved = written < 0 ? errno : ENOSPC;
+	/* a short write (disk full): take it back; failing that, the reader skips a line without newline */
+	if (written > 0) {
+		(void)!ftruncate(fd, size);
+	}
+	errno = saved;
+	return false;
+}
+
+bool cio_spool_write_locked(int fd, const char *buf, size_t len)
+{
+	struct stat st;
+	bool ok;
+
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			return false;
+		}
+	}
+	ok = fstat(fd, &st) == 0 && cio_spool_write_held(fd, st.st_size, false, buf, len);
+	int saved = errno;
+	flock(fd, LOCK_UN);
+	errno = saved;
+	return ok;
+}
+
+/* The slot of path in this process (its fd -1 until opened). A forked child must not share its parent's: flock()
+ * locks belong to the open file, so parent and child would both hold the lock at once. */
+static cio_spool_fd *cio_spool_cached_fd(const char *path, pid_t pid)
+{
+	int free_slot = -1;
+
+	if (CIO_G(spool_pid) != pid) {
+		for (int i = 0; i < 4; i++) {
+			if (CIO_G(spool_fds)[i].path) {
+				close(CIO_G(spool_fds)[i].fd);
+				free(CIO_G(spool_fds)[i].path);
+				CIO_G(spool_fds)[i].path = NULL;
+			}
+		}
+		CIO_G(spool_pid) = pid;
+	}
+	for (int i = 0; i < 4; i++) {
+		if (CIO_G(spool_fds)[i].path && strcmp(CIO_G(spool_fds)[i].path, path) == 0) {
+			return &CIO_G(spool_fds)[i];
+		}
+		if (!CIO_G(spool_fds)[i].path && free_slot < 0) {
+			free_slot = i;
+		}
+	}
+	if (free_slot < 0) {
+		/* more workspaces than slots: the oldest slot makes room */
+		close(CIO_G(spool_fds)[0].fd);
+		free(CIO_G(spool_fds)[0].path);
+		memmove(&CIO_G(spool_fds)[0], &CIO_G(spool_fds)[1], sizeof(CIO_G(spool_fds)[0]) * 3);
+		free_slot = 3;
+	}
+	CIO_G(spool_fds)[free_slot].path = strdup(path);
+	CIO_G(spool_fds)[free_slot].fd = -1;
+	CIO_G(spool_fds)[free_slot].end = -1;
+	return &CIO_G(spool_fds)[free_slot];
+}
+
+zend_result cio_spool_append(zval *client, smart_str *line)
+{
+	cio_spool_names names;
+	pid_t pid = getpid();
+	bool ok = false;
+
+	if (cio_spool_names_of(client, &names, false) == FAILURE) {
+		return FAILURE;
+	}
+	/* one live file per process: workers never wait for each other's lock (the sender's rotation still does) */
+	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)pid);
+	smart_str_appendc(line, '\n');
+	cio_spool_fd *slot = cio_spool_cached_fd(ZSTR_VAL(path), pid);
+	int *fd = &slot->fd;
+
+	/* A descriptor opened before the sender renamed the file points at a segment the sender may have read
+	 * already: after taking the lock, the file must still be the one at path, else open the new one. */
+	for (int attempt = 0; attempt < 8 && !ok; attempt++) {
+		struct stat by_fd, by_path;
+		if (*fd < 0) {
+			if (cio_spool_check_dir(ZSTR_VAL(names.dir)) == FAILURE) {
+				zend_string_release(path);
+				cio_spool_names_free(&names);
+				ZSTR_LEN(line->s)--;
+				return FAILURE;
+			}
+			if ((*fd = open(ZSTR_VAL(path), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
+				break;
+			}
+			slot->end = -1;
+		}
+		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR);
+		bool same = fstat(*fd, &by_fd) == 0 && stat(ZSTR_VAL(path), &by_path) == 0
+			&& by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev;
+		if (same) {
+			/* the file ends where this process's last line did: no need to look for a killed writer's tail */
+			ok = cio_spool_write_held(*fd, by_fd.st_size, (zend_long)by_fd.st_size == slot->end, ZSTR_VAL(line->s),
+				ZSTR_LEN(line->s));
+			slot->end = ok ? (zend_long)(by_fd.st_size + (off_t)ZSTR_LEN(line->s)) : -1;
+		}
+		int saved = errno;
+		flock(*fd, LOCK_UN);
+		errno = saved;
+		if (same) {
+			break;
+		}
+		close(*fd);
+		*fd = -1;
+	}
+	if (!ok) {
+		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued", ZSTR_VAL(path),
+			errno ? strerror(errno) : "it keeps being replaced");
+		if (*fd >= 0) {
+			close(*fd);
+			*fd = -1;
+		}
+	}
+	ZSTR_LEN(line->s)--;
+	zend_string_release(path);
+	cio_spool_names_free(&names);
+	return ok ? SUCCESS : FAILURE;
+}
+
+void cio_spool_mshutdown(void)
+{
+	for (int i = 0; i < 4; i++) {
+		if (CIO_G(spool_fds)[i].path) {
+			if (CIO_G(spool_pid) == getpid()) {
+				close(CIO_G(spool_fds)[i].fd);
+			}
+			free(CIO_G(spool_fds)[i].path);
+			CIO_G(spool_fds)[i].path = NULL;
+		}
+	}
+}
+
+/* ---- health ---- */
+
+double cio_spool_line_time(const char *line, size_t len)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	const char *id = zend_memnrstr(line, "\"id\":\"", sizeof("\"id\":\"") - 1, line + len);
+	uint64_t ms = 0;
+
+	if (!id || (size_t)(line + len - id) < 6 + 26 + 1 || id[6 + 26] != '"') {
+		return -1;
+	}
+	for (int i = 0; i < 10; i++) {
+		const char *p = strchr(alphabet, id[6 + i]);
+		if (!p || !*p) {
+			return -1;
+		}
+		ms = ms << 5 | (uint64_t)(p - alphabet);
+	}
+	return (double)ms;
+}
+
+static double cio_now_ms(void)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	return (double)tv.tv_sec * 1000.0 + (double)tv.tv_usec / 1000.0;
+}
+
+/* Counts the newlines of a file (the rejected operations); 0 when it does not exist. */
+static zend_long cio_count_lines(const char *path)
+{
+	char buf[65536];
+	zend_long lines = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		return 0;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			lines += buf[i] == '\n';
+		}
+	}
+	close(fd);
+	return lines;
+}
+
+static int cio_compare_names(const void *a, const void *b)
+{
+	return strcmp(ZSTR_VAL(*(zend_string *const *)a), ZSTR_VAL(*(zend_string *const *)b));
+}
+
+/* Shared with the sender: the segments ("prefix.<digits>.seg"), or the live files ("prefix.spool.<pid>"), of the
+ * spool, sorted by name (each a new string; *n of them). */
+zend_string **cio_spool_files(const cio_spool_names *names, bool live, uint32_t *n)
+{
+	zend_string **list = NULL;
+	uint32_t cap = 0;
+	struct dirent *entry;
+	DIR *d = opendir(ZSTR_VAL(names->dir));
+	size_t plen = ZSTR_LEN(names->prefix);
+
+	*n = 0;
+	if (!d) {
+		return NULL;
+	}
+	while ((entry = readdir(d)) != NULL) {
+		const char *name = entry->d_name, *tail = name + plen;
+		size_t len = strlen(name);
+		if (len <= plen + 1 || memcmp(name, ZSTR_VAL(names->prefix), plen) != 0 || *tail != '.') {
+			continue;
+		}
+		size_t digits = strspn(live ? tail + 7 : tail + 1, "0123456789");
+		bool match = live ? strncmp(tail, ".spool.", 7) == 0 && digits && digits == len - plen - 7
+			: digits == CIO_SPOOL_SEQ_DIGITS && len == plen + 1 + CIO_SPOOL_SEQ_DIGITS + 4 && strcmp(name + len - 4, ".seg") == 0;
+		if (!match) {
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			list = safe_erealloc(list, cap, sizeof(*list), 0);
+		}
+		list[(*n)++] = zend_string_init(name, len, 0);
+	}
+	closedir(d);
+	if (*n > 1) {
+		qsort(list, *n, sizeof(*list), cio_compare_names);
+	}
+	return list;
+}
+
+void cio_spool_segments_free(zend_string **list, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		zend_string_release(list[i]);
+	}
+	if (list) {
+		efree(list);
+	}
+}
+
+/* Shared with the sender: the checkpoint, "<segment> <offset>", into *segment (NULL: none) and *offset. */
+void cio_spool_read_checkpoint(const cio_spool_names *names, zend_string **segment, zend_long *offset)
+{
+	char buf[256];
+	zend_string *path = cio_spool_path(names, ".checkpoint");
+	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+	char *space;
+
+	*segment = NULL;
+	*offset = 0;
+	if (fd >= 0) {
+		close(fd);
+	}
+	zend_string_release(path);
+	if (n <= 0) {
+		return;
+	}
+	buf[n] = '\0';
+	if ((space = strchr(buf, ' ')) != NULL) {
+		*segment = zend_string_init(buf, space - buf, 0);
+		*offset = ZEND_STRTOL(space + 1, NULL, 10);
+	}
+}
+
+/* The time of the first whole line of a file from offset (its ULID), else the file's mtime; -1: no whole line. */
+static double cio_spool_first_ms(const cio_spool_names *names, zend_string *file, off_t from)
+{
+	char buf[65536];
+	struct stat st;
+	zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(file));
+	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+	double ms = -1;
+
+	zend_string_release(path);
+	if (fd < 0) {
+		return -1;
+	}
+	ssize_t got = pread(fd, buf, sizeof(buf), from);
+	char *nl = got > 0 ? memchr(buf, '\n', (size_t)got) : NULL;
+	if (nl && (ms = cio_spool_line_time(buf, (size_t)(nl - buf))) < 0 && fstat(fd, &st) == 0) {
+		ms = (double)st.st_mtime * 1000.0;
+	}
+	close(fd);
+	return ms;
+}
+
+static zend_long cio_spool_sizes(const cio_spool_names *names, zend_string **files, uint32_t n, zend_string *cp_segment,
+	zend_long cp_offset)
+{
+	zend_long total = 0;
+	struct stat st;
+
+	for (uint32_t i = 0; i < n; i++) {
+		zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(files[i]));
+		if (stat(ZSTR_VAL(path), &st) == 0) {
+			bool partly = cp_segment && zend_string_equals(cp_segment, files[i]);
+			total += MAX(0, (zend_long)st.st_size - (partly ? cp_offset : 0));
+		}
+		zend_string_release(path);
+	}
+	return total;
+}
+
+/* Shared with the sender: bytes pending and the oldest operation's age (seconds, or null) into arr. */
+void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
+{
+	zend_string *cp_segment, **segments, **live;
+	zend_long cp_offset;
+	uint32_t n, n_live;
+	double oldest = -1;
+
+	cio_spool_read_checkpoint(names, &cp_segment, &cp_offset);
+	segments = cio_spool_files(names, false, &n);
+	live = cio_spool_files(names, true, &n_live);
+	zend_long pending = cio_spool_sizes(names, segments, n, cp_segment, cp_offset) + cio_spool_sizes(names, live, n_live, NULL, 0);
+	add_assoc_long(arr, "pending_bytes", pending);
+	add_assoc_long(arr, "segments", (zend_long)n);
+	/* segments are older than every live file; live files are written side by side: the oldest of their heads */
+	for (uint32_t i = 0; pending && i < n && oldest < 0; i++) {
+		oldest = cio_spool_first_ms(names, segments[i],
+			cp_segment && zend_string_equals(cp_segment, segments[i]) ? (off_t)cp_offset : 0);
+	}
+	bool in_segments = oldest >= 0;
+	for (uint32_t i = 0; pending && !in_segments && i < n_live; i++) {
+		double ms = cio_spool_first_ms(names, live[i], 0);
+		if (ms >= 0 && (oldest < 0 || ms < oldest)) {
+			oldest = ms;
+		}
+	}
+	if (oldest >= 0) {
+		add_assoc_double(arr, "oldest_age", MAX(0.0, (cio_now_ms() - oldest) / 1000.0));
+	} else {
+		add_assoc_null(arr, "oldest_age");
+	}
+	cio_spool_segments_free(segments, n);
+	cio_spool_segments_free(live, n_live);
+	if (cp_segment) {
+		zend_string_release(cp_segment);
+	}
+}
+
+void cio_spool_status(zval *client, zval *return_value)
+{
+	cio_spool_names names;
+
+	if (cio_spool_names_of(client, &names, true) == FAILURE) {
+		RETURN_THROWS();
+	}
+	zend_string *rejected = cio_spool_path(&names, ".rejected"), *lock = cio_spool_path(&names, ".lock");
+	array_init(return_value);
+	add_assoc_str(return_value, "path", cio_spool_path(&names, ".spool.*"));
+	cio_spool_add_pending(&names, return_value);
+	add_assoc_long(return_value, "rejected", cio_count_lines(ZSTR_VAL(rejected)));
+	add_assoc_str(return_value, "rejected_path", rejected);
+	/* a sender holds the lock file for as long as it runs */
+	int fd = open(ZSTR_VAL(lock), O_RDONLY | O_CLOEXEC);
+	bool running = false;
+	if (fd >= 0) {
+		running = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+		close(fd);
+	}
+	add_assoc_bool(return_value, "sender_running", running);
+	zend_string_release(lock);
+	cio_spool_names_free(&names);
+}
