@@ -567,18 +567,25 @@ static bool cio_batch_seal(cio_batch_job *j)
 	return true;
 }
 
-/* One operation encoded into the request being filled (a new request when it does not fit), size-checked. */
-static zend_result cio_batch_encode(cio_batch_job *j, zval *op)
+/* One operation (a slot of the held ops array) encoded into the request being filled (a new request when it does
+ * not fit), size-checked. */
+static zend_result cio_batch_encode(cio_batch_job *j, zval *slot)
 {
-	zval held;
+	zval held, *op = slot;
 	zend_result result;
 	size_t mark = j->body.s ? ZSTR_LEN(j->body.s) : 0, len;
 
-	/* hold the value: a jsonSerialize() may drop the caller's references to it */
-	ZVAL_COPY(&held, op);
+	/* the held array keeps a plain slot's value alive; a PHP reference's value can be replaced by a jsonSerialize()
+	 * and is held. (Holding every op would put each in the GC's root buffer when released: 8 bytes an operation.) */
+	if (Z_ISREF_P(slot)) {
+		ZVAL_COPY(&held, Z_REFVAL_P(slot));
+		op = &held;
+	}
 	smart_str_appends(&j->body, j->body_count ? "," : CIO_BATCH_OPEN);
-	result = cio_encode_op(&j->body, &held, cio_needs_id(&j->c->cfg, &held));
-	zval_ptr_dtor(&held);
+	result = cio_encode_op(&j->body, op, cio_needs_id(&j->c->cfg, op));
+	if (op == &held) {
+		zval_ptr_dtor(&held);
+	}
 	len = ZSTR_LEN(j->body.s) - mark - (j->body_count ? 1 : sizeof(CIO_BATCH_OPEN) - 1);
 	if (result == FAILURE || cio_check_op_size(&j->c->cfg, len, j->count) == FAILURE) {
 		return FAILURE;
@@ -607,7 +614,6 @@ static zend_result cio_batch_check(cio_batch_job *j)
 	zval *op;
 
 	ZEND_HASH_FOREACH_VAL(j->ops, op) {
-		ZVAL_DEREF(op);
 		if (!j->streamed && cio_batch_encode(j, op) == FAILURE) {
 			if (EG(exception)) {
 				return FAILURE;
@@ -616,6 +622,7 @@ static zend_result cio_batch_check(cio_batch_job *j)
 			cio_batch_drop_bodies(j);
 			j->streamed = true;
 		} else if (j->streamed) {
+			ZVAL_DEREF(op);
 			if (j->scratch.s) {
 				ZSTR_LEN(j->scratch.s) = 0;
 			}
