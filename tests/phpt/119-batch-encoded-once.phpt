@@ -78,6 +78,28 @@ try {
         json_encode(array_merge($accepted, $failed, $notSent) === range(0, $n - 1)), "\n";
 }
 
+echo "-- jsonSerialize() drops the caller's array and replaces a referenced operation: what it held is sent\n";
+final class Dropper implements JsonSerializable
+{
+    public function jsonSerialize(): mixed
+    {
+        global $ops, $ref;
+        $ops = null;
+        $ref = ['type' => 'person', 'action' => 'event', 'name' => 'changed', 'identifiers' => ['id' => 'p399']];
+        return ['type' => 'person', 'action' => 'identify', 'identifiers' => ['id' => 'p1']];
+    }
+}
+$s->reset();
+$ops = mixed_ops($n);
+$ref = event(399);
+$ops[399] = &$ref;
+$ops[1] = new Dropper();
+$c->track->batch(['batch' => $ops]);
+[$ids, $ok] = arrived($s, $limit);
+$reqs = $s->requests();
+$last = end($reqs)['json']['batch'];
+echo $ids === expected($n) ? 'in order' : 'WRONG', ', ', $ok ? 'whole' : 'BROKEN', ', the last: ', end($last)['name'], "\n";
+
 echo "-- no spill file left behind\n";
 var_dump(glob(sys_get_temp_dir() . '/cio-batch-*'));
 ?>
@@ -98,6 +120,8 @@ Customerio\Exception\InvalidArgumentException: Batch operation #400 is 40088 byt
 0 requests
 -- a 500 half-way through a spilled batch: the same accounting as ever
 21 requests; accepted 0..59 = what the first 20 carried: true; failed starts at 60, not sent ends at 399; all counted: true
+-- jsonSerialize() drops the caller's array and replaces a referenced operation: what it held is sent
+in order, whole, the last: changed
 -- no spill file left behind
 array(0) {
 }
