@@ -533,6 +533,9 @@ static bool cio_batch_spill(cio_batch_job *j)
 	}
 	while (left) {
 		ssize_t done = pwrite(j->fd, bytes, left, j->fd_end);
+		if (done < 0 && errno == EINTR) {
+			continue;
+		}
 		if (done <= 0) {
 			return false;
 		}
@@ -656,6 +659,9 @@ static zend_result cio_batch_send_encoded(cio_batch_job *j, cio_batcher *b)
 		smart_str_alloc(&body, j->spilled[i].len, 0);
 		while (got < j->spilled[i].len) {
 			ssize_t done = pread(j->fd, ZSTR_VAL(body.s) + got, j->spilled[i].len - got, at + got);
+			if (done < 0 && errno == EINTR) {
+				continue;
+			}
 			if (done <= 0) {
 				smart_str_free(&body);
 				zend_throw_exception_ex(spl_ce_RuntimeException, 0, "Could not read back a batch request from "
