@@ -4,6 +4,10 @@
 #include "track.h"
 #include "zend_exceptions.h"
 #include "ext/spl/spl_exceptions.h"
+#include "php_open_temporary_file.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 zend_class_entry *cio_ce_partial_batch;
 
@@ -271,6 +275,16 @@ static zend_result cio_batcher_seal(cio_batcher *b)
 	return b->wave_n == b->concurrency ? cio_batcher_send_wave(b) : SUCCESS;
 }
 
+/* Queues a request sealed elsewhere ({"batch":[...]}, count operations; the batcher owns it now). */
+static zend_result cio_batcher_push(cio_batcher *b, smart_str body, uint32_t count)
+{
+	b->wave[b->wave_n] = body;
+	b->wave_count[b->wave_n] = count;
+	b->wave_first[b->wave_n++] = b->next;
+	b->next += count;
+	return b->wave_n == b->concurrency ? cio_batcher_send_wave(b) : SUCCESS;
+}
+
 zend_result cio_batcher_add(cio_batcher *b, const char *op, size_t len)
 {
 	size_t used = b->body.s ? ZSTR_LEN(b->body.s) : 0;
@@ -432,85 +446,250 @@ static zend_result cio_batch_op(const cio_config *cfg, zval *op, zend_long index
 	return result;
 }
 
-/* One batch() call. A batch that fits in one request is encoded once: the first pass keeps its JSON and the
- * second only slices it. A bigger one is encoded again in the second pass, so that memory stays at the requests
- * in flight. */
+/* One batch() call, each operation encoded once (its ULID included) straight into the request bodies: the first
+ * max_concurrency sealed bodies and the one being filled stay in memory, the later ones go to an unlinked
+ * temporary file until every operation has passed its checks; then all are sent in order. Memory stays at
+ * (max_concurrency + 1) x max_batch_bytes. When that file cannot be made or written, the batch is checked, then
+ * encoded again into the requests (user code run by the encoder then runs twice). */
+typedef struct {
+	size_t len;
+	uint32_t count;
+} cio_spilled;
+
 typedef struct {
 	cio_client *c;
 	HashTable *ops;
-	smart_str json, scratch;
-	size_t *ends;            /* kept JSON: where each operation ends */
-	bool *ids;               /* kept JSON: whether it gets an id */
-	uint32_t count, cap;
-	bool keep;
+	size_t limit;
+	int concurrency;
+	smart_str body;                  /* the request being filled */
+	uint32_t body_count;
+	smart_str mem[CIO_MAX_WAVE];     /* sealed, kept in memory */
+	uint32_t mem_count[CIO_MAX_WAVE];
+	int mem_n;
+	int fd;                          /* the spill file, or -1 */
+	pid_t fd_pid;                    /* the process that made it: a forked child never writes into it */
+	off_t fd_end;
+	cio_spilled *spilled;
+	uint32_t spilled_n, spilled_cap;
+	smart_str scratch;               /* fallback: operations checked one at a time */
+	uint32_t count;
+	bool streamed;                   /* fallback taken: encode again to send */
 } cio_batch_job;
 
-static void cio_batch_keep(cio_batch_job *j, bool needs_id)
+static void cio_batch_drop_bodies(cio_batch_job *j)
 {
-	if (j->count == j->cap) {
-		j->cap = j->cap ? j->cap * 2 : 64;
-		j->ends = safe_erealloc(j->ends, j->cap, sizeof(size_t), 0);
-		j->ids = safe_erealloc(j->ids, j->cap, sizeof(bool), 0);
+	smart_str_free(&j->body);
+	for (int i = 0; i < j->mem_n; i++) {
+		smart_str_free(&j->mem[i]);
 	}
-	j->ends[j->count] = ZSTR_LEN(j->json.s);
-	j->ids[j->count] = needs_id;
+	j->mem_n = 0;
+	if (j->fd >= 0) {
+		close(j->fd);
+		j->fd = -1;
+	}
+	if (j->spilled) {
+		efree(j->spilled);
+		j->spilled = NULL;
+	}
+	j->spilled_n = j->spilled_cap = 0;
 }
 
-/* Every operation encodes and fits, or nothing is sent. */
+/* An anonymous file, private to its owner, in sys_get_temp_dir(); -1 when none can be made. */
+static int cio_batch_spill_file(void)
+{
+	const char *dir = php_get_temporary_directory();
+	int fd = -1;
+
+	if (!dir || !*dir) {
+		return -1;
+	}
+#ifdef O_TMPFILE
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+	if (fd < 0) {
+		char *path;
+		spprintf(&path, 0, "%s/cio-batch-XXXXXX", dir);
+		fd = mkstemp(path);
+		if (fd >= 0) {
+			unlink(path);
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
+		}
+		efree(path);
+	}
+	return fd;
+}
+
+static bool cio_batch_spill(cio_batch_job *j)
+{
+	const char *bytes = ZSTR_VAL(j->body.s);
+	size_t left = ZSTR_LEN(j->body.s);
+
+	if (j->fd < 0 && !j->spilled_n) {
+		j->fd = cio_batch_spill_file();
+		j->fd_pid = getpid();
+	}
+	if (j->fd < 0 || j->fd_pid != getpid()) {
+		return false;
+	}
+	while (left) {
+		ssize_t done = pwrite(j->fd, bytes, left, j->fd_end);
+		if (done < 0 && errno == EINTR) {
+			continue;
+		}
+		if (done <= 0) {
+			return false;
+		}
+		bytes += done;
+		left -= done;
+		j->fd_end += done;
+	}
+	if (j->spilled_n == j->spilled_cap) {
+		j->spilled_cap = j->spilled_cap ? j->spilled_cap * 2 : 16;
+		j->spilled = safe_erealloc(j->spilled, j->spilled_cap, sizeof(cio_spilled), 0);
+	}
+	j->spilled[j->spilled_n++] = (cio_spilled){.len = ZSTR_LEN(j->body.s), .count = j->body_count};
+	ZSTR_LEN(j->body.s) = 0; /* the buffer is reused for the next request */
+	return true;
+}
+
+/* Closes the request being filled: kept in memory, or spilled; false when the spill failed. */
+static bool cio_batch_seal(cio_batch_job *j)
+{
+	smart_str_appends(&j->body, CIO_BATCH_CLOSE);
+	smart_str_0(&j->body);
+	if (j->mem_n < j->concurrency && !j->spilled_n) {
+		j->mem[j->mem_n] = j->body;
+		j->mem_count[j->mem_n++] = j->body_count;
+		memset(&j->body, 0, sizeof(j->body));
+		/* reserved at the limit: no copy while it fills */
+		smart_str_alloc(&j->body, j->limit + sizeof(CIO_BATCH_CLOSE), 0);
+	} else if (!cio_batch_spill(j)) {
+		return false;
+	}
+	j->body_count = 0;
+	return true;
+}
+
+/* One operation (a slot of the held ops array) encoded into the request being filled (a new request when it does
+ * not fit), size-checked. */
+static zend_result cio_batch_encode(cio_batch_job *j, zval *slot)
+{
+	zval held, *op = slot;
+	zend_result result;
+	size_t mark = j->body.s ? ZSTR_LEN(j->body.s) : 0, len;
+
+	/* the held array keeps a plain slot's value alive; a PHP reference's value can be replaced by a jsonSerialize()
+	 * and is held. (Holding every op would put each in the GC's root buffer when released: 8 bytes an operation.) */
+	if (Z_ISREF_P(slot)) {
+		ZVAL_COPY(&held, Z_REFVAL_P(slot));
+		op = &held;
+	}
+	smart_str_appends(&j->body, j->body_count ? "," : CIO_BATCH_OPEN);
+	result = cio_encode_op(&j->body, op, cio_needs_id(&j->c->cfg, op));
+	if (op == &held) {
+		zval_ptr_dtor(&held);
+	}
+	len = ZSTR_LEN(j->body.s) - mark - (j->body_count ? 1 : sizeof(CIO_BATCH_OPEN) - 1);
+	if (result == FAILURE || cio_check_op_size(&j->c->cfg, len, j->count) == FAILURE) {
+		return FAILURE;
+	}
+	if (j->body_count && mark + 1 + len + sizeof(CIO_BATCH_CLOSE) - 1 > j->limit) {
+		/* the same split as cio_batcher_add(): the op moves to a new request */
+		smart_str op_json = {0};
+		smart_str_appendl(&op_json, ZSTR_VAL(j->body.s) + mark + 1, len);
+		ZSTR_LEN(j->body.s) = mark;
+		if (!cio_batch_seal(j)) {
+			smart_str_free(&op_json);
+			return FAILURE;
+		}
+		smart_str_appends(&j->body, CIO_BATCH_OPEN);
+		smart_str_append_smart_str(&j->body, &op_json);
+		smart_str_free(&op_json);
+	}
+	j->body_count++;
+	return SUCCESS;
+}
+
+/* Every operation encodes and fits, or nothing is sent (FAILURE with its exception thrown). */
 static zend_result cio_batch_check(cio_batch_job *j)
 {
-	size_t keep_limit = MAX((size_t)j->c->cfg.max_batch_bytes, 65536);
 	bool needs_id;
 	zval *op;
 
 	ZEND_HASH_FOREACH_VAL(j->ops, op) {
-		ZVAL_DEREF(op);
-		if (!j->keep && j->scratch.s) {
-			ZSTR_LEN(j->scratch.s) = 0;
-		}
-		if (cio_batch_op(&j->c->cfg, op, j->count, j->keep ? &j->json : &j->scratch, false, &needs_id) == FAILURE) {
-			return FAILURE;
-		}
-		if (j->keep && ZSTR_LEN(j->json.s) > keep_limit) {
-			j->keep = false;
-			smart_str_free(&j->json);
-		} else if (j->keep) {
-			cio_batch_keep(j, needs_id);
+		if (!j->streamed && cio_batch_encode(j, op) == FAILURE) {
+			if (EG(exception)) {
+				return FAILURE;
+			}
+			/* the spill file failed (this op encoded and fitted): check the rest, encode all again to send */
+			cio_batch_drop_bodies(j);
+			j->streamed = true;
+		} else if (j->streamed) {
+			ZVAL_DEREF(op);
+			if (j->scratch.s) {
+				ZSTR_LEN(j->scratch.s) = 0;
+			}
+			if (cio_batch_op(&j->c->cfg, op, j->count, &j->scratch, false, &needs_id) == FAILURE) {
+				return FAILURE;
+			}
 		}
 		j->count++;
 	} ZEND_HASH_FOREACH_END();
 	return SUCCESS;
 }
 
-/* The kept JSON, sliced into requests, ids spliced in. */
-static zend_result cio_batch_send_kept(cio_batch_job *j, cio_batcher *b)
+/* The encoded requests, in order: those in memory, those read back from the spill file one at a time, the
+ * last one. */
+static zend_result cio_batch_send_encoded(cio_batch_job *j, cio_batcher *b)
 {
-	for (uint32_t i = 0; i < j->count; i++) {
-		size_t start = i ? j->ends[i - 1] : 0;
-		const char *bytes = j->json.s ? ZSTR_VAL(j->json.s) + start : "";
-		size_t len = j->ends[i] - start;
-		if (j->ids[i] && len && bytes[len - 1] == '}') {
-			char id[26];
-			cio_ulid(id);
-			if (j->scratch.s) {
-				ZSTR_LEN(j->scratch.s) = 0;
-			}
-			smart_str_appendl(&j->scratch, bytes, len - 1);
-			smart_str_appends(&j->scratch, ",\"id\":\"");
-			smart_str_appendl(&j->scratch, id, sizeof(id));
-			smart_str_appends(&j->scratch, "\"}");
-			bytes = ZSTR_VAL(j->scratch.s);
-			len = ZSTR_LEN(j->scratch.s);
-		}
-		if (cio_batcher_add(b, bytes, len) == FAILURE) {
+	off_t at = 0;
+
+	b->more = j->mem_n + j->spilled_n + (j->body_count ? 1 : 0) > 1;
+	for (int i = 0; i < j->mem_n; i++) {
+		smart_str body = j->mem[i];
+		memset(&j->mem[i], 0, sizeof(j->mem[i]));
+		if (cio_batcher_push(b, body, j->mem_count[i]) == FAILURE) {
 			return FAILURE;
 		}
+	}
+	j->mem_n = 0;
+	for (uint32_t i = 0; i < j->spilled_n; i++) {
+		smart_str body = {0};
+		size_t got = 0;
+		smart_str_alloc(&body, j->spilled[i].len, 0);
+		while (got < j->spilled[i].len) {
+			ssize_t done = pread(j->fd, ZSTR_VAL(body.s) + got, j->spilled[i].len - got, at + got);
+			if (done < 0 && errno == EINTR) {
+				continue;
+			}
+			if (done <= 0) {
+				smart_str_free(&body);
+				zend_throw_exception_ex(spl_ce_RuntimeException, 0, "Could not read back a batch request from "
+					"its temporary file: %s", done < 0 ? strerror(errno) : "short read");
+				b->failed_from = b->next;
+				return FAILURE;
+			}
+			got += done;
+		}
+		at += got;
+		ZSTR_LEN(body.s) = got;
+		smart_str_0(&body);
+		if (cio_batcher_push(b, body, j->spilled[i].count) == FAILURE) {
+			return FAILURE;
+		}
+	}
+	if (j->body_count) {
+		smart_str body = j->body;
+		memset(&j->body, 0, sizeof(j->body));
+		smart_str_appends(&body, CIO_BATCH_CLOSE);
+		smart_str_0(&body);
+		return cio_batcher_push(b, body, j->body_count);
 	}
 	return SUCCESS;
 }
 
-/* Encoded again, one operation at a time: one whose jsonSerialize() gives something else this time is checked
- * again. */
+/* Fallback: encoded again, one operation at a time: one whose jsonSerialize() gives something else this time is
+ * checked again. */
 static zend_result cio_batch_send_streamed(cio_batch_job *j, cio_batcher *b)
 {
 	zend_long i = 0;
@@ -534,18 +713,20 @@ static zend_result cio_batch_send_streamed(cio_batch_job *j, cio_batcher *b)
 
 void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 {
-	cio_batch_job j = {.ops = ops, .keep = true};
+	cio_batch_job j = {.ops = ops, .fd = -1};
 	cio_batcher batcher;
 	zval held;
 
-	/* held for both passes: user code run by the encoder then separates the array instead of changing it under
+	/* held for both steps: user code run by the encoder then separates the array instead of changing it under
 	 * us, and cannot free the client */
 	ZVAL_COPY(&held, client);
 	j.c = cio_client_from_obj(Z_OBJ(held));
+	j.limit = (size_t)j.c->cfg.max_batch_bytes;
+	j.concurrency = (int)MAX(1, MIN(j.c->cfg.max_concurrency, CIO_MAX_WAVE));
 	GC_TRY_ADDREF(ops);
 	if (cio_batch_check(&j) == SUCCESS) {
-		cio_batcher_init(&batcher, &held, j.c->cfg.max_batch_bytes, j.c->cfg.max_concurrency);
-		zend_result sent = j.keep ? cio_batch_send_kept(&j, &batcher) : cio_batch_send_streamed(&j, &batcher);
+		cio_batcher_init(&batcher, &held, (zend_long)j.limit, j.concurrency);
+		zend_result sent = j.streamed ? cio_batch_send_streamed(&j, &batcher) : cio_batch_send_encoded(&j, &batcher);
 		if (sent == SUCCESS) {
 			sent = cio_batcher_finish(&batcher, return_value);
 		}
@@ -556,11 +737,7 @@ void cio_track_batch(zval *client, HashTable *ops, zval *return_value)
 		}
 		cio_batcher_free(&batcher);
 	}
-	if (j.ends) {
-		efree(j.ends);
-		efree(j.ids);
-	}
-	smart_str_free(&j.json);
+	cio_batch_drop_bodies(&j);
 	smart_str_free(&j.scratch);
 	zend_array_release(ops);
 	zval_ptr_dtor(&held);
