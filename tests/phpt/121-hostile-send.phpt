@@ -191,7 +191,7 @@ on_error: refused f0 [f0]
 
 Warning: Uncaught LogicException: on_error throws too in %s:%d
 Stack trace:
-#0 [internal function]: {closure}(Object(RuntimeException), Array)
+#0 [internal function]: {closure%S}(Object(RuntimeException), Array)
 #1 %s(%d): Customerio\Endpoint\Track->queue(Array)
 #2 {main}
   thrown in %s on line %d
