@@ -483,7 +483,8 @@ static void cio_throw_too_large(const cio_http_request *req, const cio_http_resp
 			ZVAL_STR_COPY(&args[0], message);
 			ZVAL_COPY_VALUE(&args[1], &request);
 			ZVAL_COPY_VALUE(&args[2], &response);
-			if (cio_new(&ex, cio_guzzle(CIO_GUZZLE_REQUEST_EXCEPTION), 3, args)) {
+			/* what Guzzle's own handler throws when a response is cut off: 7 RequestException, 8 ResponseException */
+			if (cio_new(&ex, cio_guzzle(cio_guzzle_major() >= 8 ? CIO_GUZZLE_RESPONSE : CIO_GUZZLE_REQUEST_EXCEPTION), 3, args)) {
 				zend_throw_exception_object(&ex);
 			}
 			zval_ptr_dtor(&args[0]);

@@ -75,9 +75,11 @@ final class TransportGuzzleModeTest extends TestCase
 
         $e = $this->catchThrowable(fn () => $client->track->entity(self::identifyOp()));
 
-        $this->assertExactClass(\GuzzleHttp\Exception\RequestException::class, $e);
+        // what Guzzle's own handler throws for a response it cut off: 7 RequestException, 8 ResponseException
+        $this->assertExactClass(self::guzzleMajor() < 8 ? \GuzzleHttp\Exception\RequestException::class
+            : \GuzzleHttp\Exception\ResponseException::class, $e);
         $this->assertSame(200, $e->getCode());
-        $this->assertTrue($e->hasResponse());
+        $this->assertTrue(self::hasResponse($e));
         $this->assertSame(200, $e->getResponse()->getStatusCode());
         $this->assertStringContainsString('exceeds max_response_bytes (1000 bytes)', $e->getMessage());
         $this->assertCount(1, $fs->requests(), 'not retried: the answer came');
