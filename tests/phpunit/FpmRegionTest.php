@@ -10,34 +10,16 @@ declare(strict_types=1);
 
 namespace Customerio\Tests\PHPUnit;
 
-final class FpmRegionTest extends TestCase
+final class FpmRegionTest extends FpmTestCase
 {
-    private static ?\Customerio\Tests\FpmPool $pool = null;
-
     public static function setUpBeforeClass(): void
     {
-        self::$pool = \Customerio\Tests\FpmPool::start(['page.php' => <<<'PHP'
+        self::startPool(['page.php' => <<<'PHP'
             <?php
             $client = new Customerio\Client('key', $_GET['site'], ['region' => 'auto', 'track_url' => $_GET['url'],
                 'api_url' => $_GET['url'], 'retries' => 0]);
             echo getmypid(), ' ', $_GET['site'], ' ', get_class($client->getRegion());
-            PHP], self::extensionPath(), 2);
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        if (self::$pool !== null) {
-            self::$pool->stop();
-            self::$pool = null;
-        }
-    }
-
-    protected function setUp(): void
-    {
-        parent::setUp();
-        if (self::$pool === null) {
-            $this->markTestSkipped(\Customerio\Tests\FpmPool::missing() ?: 'php-fpm did not start');
-        }
+            PHP], 2);
     }
 
     /** One page through FastCGI: its body. */

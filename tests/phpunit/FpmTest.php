@@ -10,13 +10,11 @@ declare(strict_types=1);
 
 namespace Customerio\Tests\PHPUnit;
 
-final class FpmTest extends TestCase
+final class FpmTest extends FpmTestCase
 {
-    private static ?\Customerio\Tests\FpmPool $pool = null;
-
     public static function setUpBeforeClass(): void
     {
-        self::$pool = \Customerio\Tests\FpmPool::start(['page.php' => <<<'PHP'
+        self::startPool(['page.php' => <<<'PHP'
             <?php
             $client = new Customerio\Client($_GET['key'], $_GET['site'], ['track_url' => $_GET['url'], 'retries' => 0]);
             if (isset($_GET['queue'])) {
@@ -26,23 +24,7 @@ final class FpmTest extends TestCase
             }
             $client->track->entity(['type' => 'person', 'action' => 'identify', 'identifiers' => ['id' => $_GET['site']]]);
             echo 'sent by pid ', getmypid();
-            PHP], self::extensionPath(), 1);
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        if (self::$pool !== null) {
-            self::$pool->stop();
-            self::$pool = null;
-        }
-    }
-
-    protected function setUp(): void
-    {
-        parent::setUp();
-        if (self::$pool === null) {
-            $this->markTestSkipped(\Customerio\Tests\FpmPool::missing() ?: 'php-fpm did not start');
-        }
+            PHP], 1);
     }
 
     /** One page through FastCGI: its body. */

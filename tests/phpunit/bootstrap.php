@@ -17,5 +17,6 @@ if (!extension_loaded('customerio')) {
 require_once dirname(__DIR__) . '/server/TestServer.php';
 require_once dirname(__DIR__) . '/server/FpmPool.php';
 require_once __DIR__ . '/TestCase.php';
+require_once __DIR__ . '/FpmTestCase.php';
 
 Customerio\Tests\PHPUnit\TestCase::useServer(Customerio\Tests\TestServer::start());
