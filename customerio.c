@@ -7,6 +7,8 @@
 #include "php_ini.h"
 #include "ext/standard/info.h"
 #include "src/customerio_private.h"
+#include <pthread.h>
+#include <unistd.h>
 
 ZEND_DECLARE_MODULE_GLOBALS(customerio)
 
@@ -152,8 +154,26 @@ static PHP_GSHUTDOWN_FUNCTION(customerio)
 	cio_region_cache_free(customerio_globals);
 }
 
+/* Process-wide, not request memory: a pid is the same for every thread. glibc unregisters the handler when the
+ * extension is unloaded (dlclose), so a later fork never calls into unmapped code. */
+static pid_t cio_pid;
+
+static void cio_pid_after_fork(void)
+{
+	cio_pid = getpid();
+}
+
+pid_t cio_getpid(void)
+{
+	return cio_pid;
+}
+
 static PHP_MINIT_FUNCTION(customerio)
 {
+	cio_pid = getpid();
+	if (pthread_atfork(NULL, NULL, cio_pid_after_fork) != 0) {
+		return FAILURE;
+	}
 	REGISTER_INI_ENTRIES();
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		return FAILURE;

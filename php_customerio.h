@@ -32,7 +32,9 @@ typedef enum {
 
 /* A spool file kept open by this process (src/spool_mode.c). */
 typedef struct {
-	char *path;              /* malloc'ed: process memory, not request memory; NULL: a free slot */
+	char *key;               /* spool_dir, site id and Track URL, '\n'-joined: what names the file; malloc'ed:
+	                          * process memory, not request memory; NULL: a free slot */
+	char *path;              /* the live file of this process for key (malloc'ed) */
 	int fd;
 	zend_long end;           /* the file's size after this process's last line (-1: unknown) */
 } cio_spool_fd;

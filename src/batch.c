@@ -526,9 +526,9 @@ static bool cio_batch_spill(cio_batch_job *j)
 
 	if (j->fd < 0 && !j->spilled_n) {
 		j->fd = cio_batch_spill_file();
-		j->fd_pid = getpid();
+		j->fd_pid = cio_getpid();
 	}
-	if (j->fd < 0 || j->fd_pid != getpid()) {
+	if (j->fd < 0 || j->fd_pid != cio_getpid()) {
 		return false;
 	}
 	while (left) {

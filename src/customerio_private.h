@@ -11,6 +11,10 @@
 #include "php_customerio.h"
 #include "compat.h"
 
+/* This process's pid without a syscall: read once in MINIT and again in every fork child (pthread_atfork), so
+ * the per-call fork checks (connections, spool files, the random pool) cost nothing. customerio.c. */
+pid_t cio_getpid(void);
+
 /* Class entries, registered in MINIT from the stubs. */
 extern zend_class_entry *cio_ce_client;
 extern zend_class_entry *cio_ce_region, *cio_ce_region_interface, *cio_ce_region_us, *cio_ce_region_eu;
@@ -169,7 +173,11 @@ void cio_spool_drain(zval *client, HashTable *options, zval *return_value);
 
 /* json.c: ext/json's encoder and decoder, leaving json_last_error() untouched */
 zend_result cio_json_encode(smart_str *buf, zval *value);
+/* Any bytes as a JSON string, invalid UTF-8 replaced by U+FFFD: never fails (a corrupted line, quoted) */
+void cio_json_encode_text(smart_str *buf, const char *str, size_t len);
 void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc);
+/* Whether str (terminated at len) is one JSON object, checked by ext/json's parser without building it */
+bool cio_json_is_object(const char *str, size_t len);
 /* A JSON body back into the array post() takes: objects inside stay objects, so {} is sent as {} again. */
 void cio_json_decode_payload(zval *return_value, const char *str, size_t len);
 

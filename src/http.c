@@ -33,7 +33,7 @@ void cio_http_minit(void)
  * matches), or forgets a parent's. Takes the globals explicitly: GSHUTDOWN may run in another thread. */
 static void cio_http_release_in(zend_customerio_globals *g)
 {
-	bool own = g->owner_pid == getpid();
+	bool own = g->owner_pid == cio_getpid();
 
 	for (int i = 0; own && i < g->in_flight_n; i++) {
 		if (!g->multi || curl_multi_remove_handle(g->multi, g->in_flight[i]) != CURLM_OK) {
@@ -87,7 +87,7 @@ static void cio_http_abandon(void)
 	if (!CIO_G(in_flight_n)) {
 		return;
 	}
-	if (CIO_G(owner_pid) != getpid() || (!CIO_G(multi) && !CIO_G(multi_h2))) {
+	if (CIO_G(owner_pid) != cio_getpid() || (!CIO_G(multi) && !CIO_G(multi_h2))) {
 		CIO_G(in_flight_n) = 0;
 		return;
 	}
@@ -169,12 +169,12 @@ static CURLM *cio_http_multi(bool h2)
 	CURLM **multi = h2 ? &CIO_G(multi_h2) : &CIO_G(multi);
 	unsigned char open_before[CIO_FD_SCAN];
 
-	if ((CIO_G(multi) || CIO_G(multi_h2)) && CIO_G(owner_pid) != getpid()) {
+	if ((CIO_G(multi) || CIO_G(multi_h2)) && CIO_G(owner_pid) != cio_getpid()) {
 		cio_http_release(); /* inherited through fork(): forget, do not close */
 	}
 	cio_http_abandon();
 	if (!CIO_G(multi) && !CIO_G(multi_h2)) {
-		CIO_G(owner_pid) = getpid();
+		CIO_G(owner_pid) = cio_getpid();
 		if (!CIO_G(share) && (CIO_G(share) = curl_share_init())) {
 			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
 			curl_share_setopt(CIO_G(share), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
@@ -222,7 +222,7 @@ static void cio_http_easy_put(CURL *easy, uint64_t serial)
 /* Open connections of this process, for phpinfo() */
 zend_long cio_http_connections(void)
 {
-	return CIO_G(owner_pid) == getpid() ? CIO_G(connections_open) : 0;
+	return CIO_G(owner_pid) == cio_getpid() ? CIO_G(connections_open) : 0;
 }
 
 /* clientp: the globals of the thread whose handles these are (set with the callbacks) */
@@ -530,7 +530,7 @@ static zend_long cio_http_backoff(int retry)
 	zend_long max = MIN(2000, 100L << MIN(retry, 5));
 
 	if (php_random_bytes_silent(&r, sizeof(r)) == FAILURE) {
-		r = (uint32_t)(cio_now_ms() * 2654435761u) ^ (uint32_t)getpid();
+		r = (uint32_t)(cio_now_ms() * 2654435761u) ^ (uint32_t)cio_getpid();
 	}
 	return (zend_long)(r % (uint32_t)(max + 1));
 }

@@ -53,7 +53,7 @@ void cio_queue_append(cio_queue *q, const char *json, size_t len)
  * the child forgets its copy and sends only what it queues itself. */
 static void cio_queue_own(cio_queue *q)
 {
-	pid_t pid = getpid();
+	pid_t pid = cio_getpid();
 
 	if (q->pid != pid) {
 		cio_queue_free(q);

@@ -265,7 +265,7 @@ static zend_long cio_replay_send(zval *client, zend_string *file, zend_string *w
 
 zend_long cio_track_replay(zval *client, zend_string *file)
 {
-	zend_string *work = zend_strpprintf(0, "%s.replaying.%d", ZSTR_VAL(file), (int)getpid());
+	zend_string *work = zend_strpprintf(0, "%s.replaying.%d", ZSTR_VAL(file), (int)cio_getpid());
 	cio_queue lines = {0};
 	zend_long bad_line = 0, sent = -1;
 	zval held;

@@ -165,76 +165,111 @@ bool cio_spool_write_locked(int fd, const char *buf, size_t len)
 	return ok;
 }
 
-/* The slot of path in this process (its fd -1 until opened). A forked child must not share its parent's: flock()
- * locks belong to the open file, so parent and child would both hold the lock at once. */
-static cio_spool_fd *cio_spool_cached_fd(const char *path, pid_t pid)
+static void cio_spool_slot_free(cio_spool_fd *slot, bool ours)
 {
+	if (ours && slot->fd >= 0) {
+		close(slot->fd);
+	}
+	free(slot->key);
+	free(slot->path);
+	memset(slot, 0, sizeof(*slot));
+}
+
+/* The slot of key in this process (its fd -1 until opened); NULL when key is new and its path cannot be made (an
+ * exception is thrown). A forked child must not share its parent's: flock() locks belong to the open file, so
+ * parent and child would both hold the lock at once. Keyed by what names the file, so that a page's one call
+ * neither hashes nor formats anything once its worker has written before. */
+static cio_spool_fd *cio_spool_slot(zval *client, const char *key, pid_t pid)
+{
+	cio_spool_fd *slots = CIO_G(spool_fds);
 	int free_slot = -1;
 
 	if (CIO_G(spool_pid) != pid) {
 		for (int i = 0; i < 4; i++) {
-			if (CIO_G(spool_fds)[i].path) {
-				close(CIO_G(spool_fds)[i].fd);
-				free(CIO_G(spool_fds)[i].path);
-				CIO_G(spool_fds)[i].path = NULL;
+			if (slots[i].key) {
+				cio_spool_slot_free(&slots[i], true); /* the parent's descriptor: this copy only */
 			}
 		}
 		CIO_G(spool_pid) = pid;
 	}
 	for (int i = 0; i < 4; i++) {
-		if (CIO_G(spool_fds)[i].path && strcmp(CIO_G(spool_fds)[i].path, path) == 0) {
-			return &CIO_G(spool_fds)[i];
+		if (slots[i].key && strcmp(slots[i].key, key) == 0) {
+			return &slots[i];
 		}
-		if (!CIO_G(spool_fds)[i].path && free_slot < 0) {
+		if (!slots[i].key && free_slot < 0) {
 			free_slot = i;
 		}
 	}
+
+	cio_spool_names names;
+	if (cio_spool_names_of(client, &names, false) == FAILURE) {
+		return NULL;
+	}
 	if (free_slot < 0) {
 		/* more workspaces than slots: the oldest slot makes room */
-		close(CIO_G(spool_fds)[0].fd);
-		free(CIO_G(spool_fds)[0].path);
-		memmove(&CIO_G(spool_fds)[0], &CIO_G(spool_fds)[1], sizeof(CIO_G(spool_fds)[0]) * 3);
+		cio_spool_slot_free(&slots[0], true);
+		memmove(&slots[0], &slots[1], sizeof(slots[0]) * 3);
+		memset(&slots[3], 0, sizeof(slots[3]));
 		free_slot = 3;
 	}
-	CIO_G(spool_fds)[free_slot].path = strdup(path);
-	CIO_G(spool_fds)[free_slot].fd = -1;
-	CIO_G(spool_fds)[free_slot].end = -1;
-	return &CIO_G(spool_fds)[free_slot];
+	/* one live file per process: workers never wait for each other's lock (the sender's rotation still does) */
+	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)pid);
+	slots[free_slot].key = strdup(key);
+	slots[free_slot].path = strdup(ZSTR_VAL(path));
+	slots[free_slot].fd = -1;
+	slots[free_slot].end = -1;
+	zend_string_release(path);
+	cio_spool_names_free(&names);
+	return &slots[free_slot];
 }
 
 zend_result cio_spool_append(zval *client, smart_str *line)
 {
-	cio_spool_names names;
-	pid_t pid = getpid();
+	cio_client *c = cio_client_from_obj(Z_OBJ_P(client));
+	const char *dir = CIO_G(spool_dir);
+	pid_t pid = cio_getpid();
 	bool ok = false;
 
-	if (cio_spool_names_of(client, &names, false) == FAILURE) {
+	if (cio_spool_check_dir_set(dir) == FAILURE) {
 		return FAILURE;
 	}
-	/* one live file per process: workers never wait for each other's lock (the sender's rotation still does) */
-	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)pid);
-	smart_str_appendc(line, '\n');
-	cio_spool_fd *slot = cio_spool_cached_fd(ZSTR_VAL(path), pid);
+	zend_string *url = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
+	smart_str key = {0};
+	smart_str_appends(&key, dir);
+	smart_str_appendc(&key, '\n');
+	smart_str_append(&key, c->site_id);
+	smart_str_appendc(&key, '\n');
+	smart_str_append(&key, url);
+	smart_str_0(&key);
+	zend_string_release(url);
+	cio_spool_fd *slot = cio_spool_slot(client, ZSTR_VAL(key.s), pid);
+	smart_str_free(&key);
+	if (!slot) {
+		return FAILURE;
+	}
+	const char *path = slot->path;
 	int *fd = &slot->fd;
+	smart_str_appendc(line, '\n');
 
 	/* A descriptor opened before the sender renamed the file points at a segment the sender may have read
 	 * already: after taking the lock, the file must still be the one at path, else open the new one. */
 	for (int attempt = 0; attempt < 8 && !ok; attempt++) {
 		struct stat by_fd, by_path;
 		if (*fd < 0) {
-			if (cio_spool_check_dir(ZSTR_VAL(names.dir)) == FAILURE) {
-				zend_string_release(path);
-				cio_spool_names_free(&names);
+			cio_spool_names names;
+			zend_result checked = cio_spool_names_of(client, &names, true);
+			cio_spool_names_free(&names);
+			if (checked == FAILURE) {
 				ZSTR_LEN(line->s)--;
 				return FAILURE;
 			}
-			if ((*fd = open(ZSTR_VAL(path), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
+			if ((*fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
 				break;
 			}
 			slot->end = -1;
 		}
 		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR);
-		bool same = fstat(*fd, &by_fd) == 0 && stat(ZSTR_VAL(path), &by_path) == 0
+		bool same = fstat(*fd, &by_fd) == 0 && stat(path, &by_path) == 0
 			&& by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev;
 		if (same) {
 			/* the file ends where this process's last line did: no need to look for a killed writer's tail */
@@ -252,7 +287,7 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 		*fd = -1;
 	}
 	if (!ok) {
-		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued", ZSTR_VAL(path),
+		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued", path,
 			errno ? strerror(errno) : "it keeps being replaced");
 		if (*fd >= 0) {
 			close(*fd);
@@ -260,20 +295,14 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 		}
 	}
 	ZSTR_LEN(line->s)--;
-	zend_string_release(path);
-	cio_spool_names_free(&names);
 	return ok ? SUCCESS : FAILURE;
 }
 
 void cio_spool_mshutdown(void)
 {
 	for (int i = 0; i < 4; i++) {
-		if (CIO_G(spool_fds)[i].path) {
-			if (CIO_G(spool_pid) == getpid()) {
-				close(CIO_G(spool_fds)[i].fd);
-			}
-			free(CIO_G(spool_fds)[i].path);
-			CIO_G(spool_fds)[i].path = NULL;
+		if (CIO_G(spool_fds)[i].key) {
+			cio_spool_slot_free(&CIO_G(spool_fds)[i], CIO_G(spool_pid) == cio_getpid());
 		}
 	}
 }

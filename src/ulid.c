@@ -21,7 +21,7 @@ static void cio_fallback_fill(unsigned char *out, size_t n)
 
 	gettimeofday(&tv, NULL);
 	/* mixed again at every refill: a forked child (other pid) and a later refill (other time) draw anew */
-	CIO_G(random_fallback) ^= (uint64_t)getpid() << 32 ^ (uint64_t)tv.tv_sec * 1000000 ^ (uint64_t)tv.tv_usec
+	CIO_G(random_fallback) ^= (uint64_t)cio_getpid() << 32 ^ (uint64_t)tv.tv_sec * 1000000 ^ (uint64_t)tv.tv_usec
 		^ (uint64_t)(uintptr_t)out;
 	for (size_t i = 0; i < n; i += 8) {
 		uint64_t r = cio_fallback_next();
@@ -40,12 +40,12 @@ void cio_ulid(char out[26])
 	gettimeofday(&tv, NULL);
 	uint64_t time = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
 	/* a pool per process: one getrandom() per 32 ids; never shared with a forked child, which would repeat ids */
-	if (CIO_G(random_pid) != getpid() || CIO_G(random_left) < sizeof(r)) {
+	if (CIO_G(random_pid) != cio_getpid() || CIO_G(random_left) < sizeof(r)) {
 		if (php_random_bytes_silent(CIO_G(random_pool), sizeof(CIO_G(random_pool))) == FAILURE) {
 			cio_fallback_fill(CIO_G(random_pool), sizeof(CIO_G(random_pool)));
 		}
 		CIO_G(random_left) = sizeof(CIO_G(random_pool));
-		CIO_G(random_pid) = getpid();
+		CIO_G(random_pid) = cio_getpid();
 	}
 	memcpy(r, CIO_G(random_pool) + sizeof(CIO_G(random_pool)) - CIO_G(random_left), sizeof(r));
 	CIO_G(random_left) -= sizeof(r);
