@@ -1,6 +1,7 @@
 /* JSON through ext/json's own C encoder and decoder (no user-land json_encode() call). */
 #include "customerio_private.h"
 #include "ext/json/php_json.h"
+#include "ext/json/php_json_parser.h"
 
 /* The texts json_last_error_msg() gives; ext/json does not export its table. */
 static const char *cio_json_error_msg(php_json_error_code code)
@@ -40,6 +41,18 @@ zend_result cio_json_encode(smart_str *buf, zval *value)
 	return SUCCESS;
 }
 
+void cio_json_encode_text(smart_str *buf, const char *str, size_t len)
+{
+	php_json_error_code saved = JSON_G(error_code);
+	zval text;
+
+	ZVAL_STRINGL(&text, str, len);
+	php_json_encode_ex(buf, &text, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE
+		| PHP_JSON_INVALID_UTF8_SUBSTITUTE, PHP_JSON_PARSER_DEFAULT_DEPTH);
+	zval_ptr_dtor(&text);
+	JSON_G(error_code) = saved;
+}
+
 void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc)
 {
 	php_json_error_code saved = JSON_G(error_code);
@@ -58,6 +71,56 @@ void cio_json_decode(zval *return_value, const char *str, size_t len, bool assoc
 		ZVAL_NULL(return_value);
 	}
 	JSON_G(error_code) = saved;
+}
+
+#if PHP_VERSION_ID < 80300
+/* ext/json's parser with methods that build nothing and drop what the scanner made: what PHP 8.3's
+ * php_json_validate_ex() does inside ext/json. */
+static int cio_json_drop_create(php_json_parser *parser, zval *value)
+{
+	ZVAL_NULL(value);
+	return SUCCESS;
+}
+
+static int cio_json_drop_append(php_json_parser *parser, zval *array, zval *value)
+{
+	zval_ptr_dtor_nogc(value);
+	return SUCCESS;
+}
+
+static int cio_json_drop_update(php_json_parser *parser, zval *object, zend_string *key, zval *value)
+{
+	zend_string_release_ex(key, 0);
+	zval_ptr_dtor_nogc(value);
+	return SUCCESS;
+}
+
+static const php_json_parser_methods cio_json_drop_methods = {
+	cio_json_drop_create, cio_json_drop_append, NULL, NULL, cio_json_drop_create, cio_json_drop_update, NULL, NULL,
+};
+#endif
+
+bool cio_json_is_object(const char *str, size_t len)
+{
+	php_json_error_code saved = JSON_G(error_code);
+	bool valid;
+
+	if (!len || str[0] != '{') {
+		return false;
+	}
+#if PHP_VERSION_ID >= 80300
+	valid = php_json_validate_ex(str, len, 0, PHP_JSON_PARSER_DEFAULT_DEPTH);
+#else
+	php_json_parser parser;
+	zval result;
+	php_json_parser_init_ex(&parser, &result, str, len, 0, PHP_JSON_PARSER_DEFAULT_DEPTH, &cio_json_drop_methods);
+	valid = php_json_parse(&parser) == 0;
+	if (valid) {
+		zval_ptr_dtor_nogc(&result);
+	}
+#endif
+	JSON_G(error_code) = saved;
+	return valid;
 }
 
 /* An object decoded from our own JSON, as the array the caller gave (what Guzzle's 'json' option and its

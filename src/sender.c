@@ -151,12 +151,8 @@ static bool cio_batch_take(cio_drain *d, cio_spool_batch *b, int fd, zend_long *
 				break;
 			}
 			if (len) {
-				zval op;
-				*nl = '\0'; /* the decoder wants a terminated string */
-				cio_json_decode(&op, line, len, true);
-				bool valid = Z_TYPE(op) == IS_ARRAY;
-				zval_ptr_dtor(&op);
-				if (!valid) {
+				*nl = '\0'; /* the scanner wants a terminated string */
+				if (!cio_json_is_object(line, len)) {
 					cio_batch_add_bad(b, line, len);
 				} else {
 					if (b->count == b->cap) {
@@ -316,10 +312,7 @@ static void cio_reject(cio_drain *d, smart_str *out, const char *reason, size_t 
 	if (op_is_json) {
 		smart_str_appendl(out, op, op_len);
 	} else {
-		zval raw;
-		ZVAL_STRINGL(&raw, op, op_len);
-		cio_json_encode(out, &raw);
-		zval_ptr_dtor(&raw);
+		cio_json_encode_text(out, op, op_len);
 	}
 	smart_str_appends(out, "}\n");
 	d->rejected++;
