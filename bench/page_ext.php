@@ -7,10 +7,7 @@
 require __DIR__ . '/payloads.php';
 
 try {
-    $client = new Customerio\Client($_SERVER['CIO_API_KEY'], $_SERVER['CIO_SITE_ID'], [
-        'track_url' => $_SERVER['CIO_TRACK_URL'],
-        'verify' => $_SERVER['CIO_CA_FILE'],
-    ]);
+    $client = new Customerio\Client(...bench_page_settings());
     $client->track->entity(bench_entity_payload());
 } catch (Throwable $e) {
     // wrk counts non-2xx answers: a failed call must not pass as a served page

@@ -6,11 +6,7 @@
 require __DIR__ . '/payloads.php';
 
 try {
-    $client = new Customerio\Client($_SERVER['CIO_API_KEY'], $_SERVER['CIO_SITE_ID'], [
-        'track_url' => $_SERVER['CIO_TRACK_URL'],
-        'verify' => $_SERVER['CIO_CA_FILE'],
-        'queue_mode' => 'spool',
-    ]);
+    $client = new Customerio\Client(...bench_page_settings(['queue_mode' => 'spool']));
     $client->track->queue(bench_entity_payload());
 } catch (Throwable $e) {
     error_log('page_queue_spool: ' . get_class($e) . ': ' . $e->getMessage());

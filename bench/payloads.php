@@ -22,6 +22,17 @@ function bench_user_agent(string $name): string
     return str_pad(substr($name . '/' . substr($ext, strlen('customerio-php-ext/')), 0, strlen($ext)), strlen($ext), '.');
 }
 
+/*
+ * The Client settings of the php-fpm pages, from nginx's fastcgi_param, as [key, site id, options]. Every page
+ * calls it, page_noop.php included: reading them materialises $_SERVER (PHP builds it lazily, on first use), which
+ * every real page does anyway, so the pages differ only by the Client and its call.
+ */
+function bench_page_settings(array $options = []): array
+{
+    return [$_SERVER['CIO_API_KEY'], $_SERVER['CIO_SITE_ID'],
+        ['track_url' => $_SERVER['CIO_TRACK_URL'], 'verify' => $_SERVER['CIO_CA_FILE']] + $options];
+}
+
 // A typical "identify the signed-in user" call, as an application makes it on a page view.
 function bench_entity_payload(): array
 {
