@@ -7,6 +7,7 @@
 #include "php_ini.h"
 #include "ext/standard/info.h"
 #include "src/customerio_private.h"
+#include "src/track.h"
 #include <pthread.h>
 #include <unistd.h>
 
@@ -183,6 +184,7 @@ static PHP_MINIT_FUNCTION(customerio)
 	cio_region_minit();
 	cio_client_minit();
 	cio_endpoint_minit();
+	cio_ulid_minit();
 	return SUCCESS;
 }
 

@@ -72,7 +72,7 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	bool bailed_out;   /* a fatal error was caught inside a libcurl callback */
 	uint64_t config_serial;
 	/* random bytes for ULIDs, drawn from the CSPRNG a pool at a time; refilled in a forked child */
-	unsigned char random_pool[320];
+	unsigned char random_pool[2560]; /* 256 ULIDs of randomness per getrandom() */
 	size_t random_left;
 	pid_t random_pid;
 	/* 'region' => 'auto' answers by site id and Track host (src/region.c): malloc'd keys, kept across requests,

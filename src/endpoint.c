@@ -626,12 +626,18 @@ static const char *cio_client_method(const char *http)
 
 /* A Track v2 operation whose 'cio_relationships' is one object (it has 'identifiers'), as the SDK's README
  * teaches, gets the one-element list Customer.io's spec wants: *out is the new operation, and true returned. */
+/* interned in MINIT: its hash is known, so checking each operation of a batch hashes nothing */
+static zend_string *cio_str_relationships;
+
 static bool cio_wrap_relationships(zval *op, zval *out)
 {
 	zval *rel, list;
 
-	if (Z_TYPE_P(op) != IS_ARRAY || !(rel = cio_find(Z_ARRVAL_P(op), "cio_relationships", 17))
-		|| Z_TYPE_P(rel) != IS_ARRAY || !zend_hash_str_exists(Z_ARRVAL_P(rel), "identifiers", 11)) {
+	if (Z_TYPE_P(op) != IS_ARRAY || !(rel = zend_hash_find_known_hash(Z_ARRVAL_P(op), cio_str_relationships))) {
+		return false;
+	}
+	ZVAL_DEREF(rel);
+	if (Z_TYPE_P(rel) != IS_ARRAY || !zend_hash_str_exists(Z_ARRVAL_P(rel), "identifiers", 11)) {
 		return false;
 	}
 	array_init_size(&list, 1);
@@ -1163,6 +1169,7 @@ static zend_object *cio_endpoint_clone(zend_object *old)
 
 void cio_endpoint_minit(void)
 {
+	cio_str_relationships = zend_string_init_interned("cio_relationships", sizeof("cio_relationships") - 1, 1);
 	zend_class_entry *base = cio_ce_endpoint_base = register_class_Customerio_Endpoint_Base();
 
 	base->create_object = cio_endpoint_create; /* set before the subclasses below inherit it */

@@ -10,6 +10,7 @@
 #define CIO_BATCH_CLOSE "]}"
 
 /* ---- ulid.c ---- */
+void cio_ulid_minit(void);
 void cio_ulid(char out[26]);
 /* A person event, page or screen without an "id" (and auto_event_id on): it gets a ULID. */
 bool cio_needs_id(const cio_config *cfg, zval *op);

@@ -39,7 +39,7 @@ void cio_ulid(char out[26])
 
 	gettimeofday(&tv, NULL);
 	uint64_t time = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-	/* a pool per process: one getrandom() per 32 ids; never shared with a forked child, which would repeat ids */
+	/* a pool per process: one getrandom() per 256 ids; never shared with a forked child, which would repeat ids */
 	if (CIO_G(random_pid) != cio_getpid() || CIO_G(random_left) < sizeof(r)) {
 		if (php_random_bytes_silent(CIO_G(random_pool), sizeof(CIO_G(random_pool))) == FAILURE) {
 			cio_fallback_fill(CIO_G(random_pool), sizeof(CIO_G(random_pool)));
@@ -63,19 +63,46 @@ void cio_ulid(char out[26])
 	}
 }
 
+/* The keys and values cio_needs_id() looks at, interned once: their hashes are known, so a batch's 100,000
+ * lookups hash nothing (and literals in PHP code are usually these very strings: compared by pointer). */
+static zend_string *cio_str_id, *cio_str_type, *cio_str_action, *cio_str_person, *cio_str_event, *cio_str_page,
+	*cio_str_screen;
+
+void cio_ulid_minit(void)
+{
+#define CIO_INTERN_STR(var, text) var = zend_string_init_interned(text, sizeof(text) - 1, 1)
+	CIO_INTERN_STR(cio_str_id, "id");
+	CIO_INTERN_STR(cio_str_type, "type");
+	CIO_INTERN_STR(cio_str_action, "action");
+	CIO_INTERN_STR(cio_str_person, "person");
+	CIO_INTERN_STR(cio_str_event, "event");
+	CIO_INTERN_STR(cio_str_page, "page");
+	CIO_INTERN_STR(cio_str_screen, "screen");
+#undef CIO_INTERN_STR
+}
+
+static zend_string *cio_string_at(HashTable *ht, zend_string *key)
+{
+	zval *value = zend_hash_find_known_hash(ht, key);
+
+	if (value) {
+		ZVAL_DEREF(value);
+	}
+	return value && Z_TYPE_P(value) == IS_STRING ? Z_STR_P(value) : NULL;
+}
+
 bool cio_needs_id(const cio_config *cfg, zval *op)
 {
-	zval *type, *action;
+	zend_string *type, *action;
 
-	if (!cfg->auto_event_id || Z_TYPE_P(op) != IS_ARRAY || zend_hash_str_exists(Z_ARRVAL_P(op), "id", 2)) {
+	if (!cfg->auto_event_id || Z_TYPE_P(op) != IS_ARRAY || zend_hash_find_known_hash(Z_ARRVAL_P(op), cio_str_id)) {
 		return false;
 	}
-	type = zend_hash_str_find_deref(Z_ARRVAL_P(op), "type", 4);
-	action = zend_hash_str_find_deref(Z_ARRVAL_P(op), "action", 6);
-	return type && action && Z_TYPE_P(type) == IS_STRING && Z_TYPE_P(action) == IS_STRING
-		&& zend_string_equals_literal(Z_STR_P(type), "person")
-		&& (zend_string_equals_literal(Z_STR_P(action), "event") || zend_string_equals_literal(Z_STR_P(action), "page")
-			|| zend_string_equals_literal(Z_STR_P(action), "screen"));
+	type = cio_string_at(Z_ARRVAL_P(op), cio_str_type);
+	action = type ? cio_string_at(Z_ARRVAL_P(op), cio_str_action) : NULL;
+	return action && zend_string_equals(type, cio_str_person)
+		&& (zend_string_equals(action, cio_str_event) || zend_string_equals(action, cio_str_page)
+			|| zend_string_equals(action, cio_str_screen));
 }
 
 zend_result cio_encode_op(smart_str *buf, zval *op, bool with_id)
