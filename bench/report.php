@@ -190,7 +190,8 @@ if (!empty($fpm['page_per_request'])) {
 /* ------------------------------------------------------------------------------------------------------ c. */
 $batch = $rows['batch'] ?? [];
 $mbps = fn($r) => $r['body_bytes'] / $r['wall_us'];   // bytes per µs = MB/s (10^6 bytes)
-$out[] = sprintf('### c. One `batch()` of %s person events (%d rounds; MB = 10⁶ bytes)', number_format($meta['batch_ops'] ?? 0), $meta['batch_rounds'] ?? 0);
+$out[] = sprintf('### c. One `batch()` of %s person events (%d rounds; in each, every PHP contender makes %d calls in one process and its median call counts; MB = 10⁶ bytes)',
+    number_format($meta['batch_ops'] ?? 0), $meta['batch_rounds'] ?? 0, $meta['batch_calls'] ?? 1);
 $out[] = '';
 $names = ['ext' => 'extension', 'userland' => 'user-land PHP (ext/curl, 1 handle)', 'c' => 'C libcurl loop'];
 $cpuPerOp = fn($r) => $r['cpu_us'] / max(1, $meta['batch_ops'] ?? 1);
@@ -240,7 +241,7 @@ if ($spoolPages) {
         'page_queue_spool' => '`queue()`, spool mode + `customerio-sender` (`page_queue_spool.php`)'];
     $requestsPer1000 = fn($runs) => 1000 * $sum($runs, 'logged') / max(1, $sum($runs, 'pages'));
     $out[] = sprintf('### d. Spool mode: php-fpm pages side by side (%d workers, wrk %s, %d rounds, fresh pool per run)',
-        $meta['fpm_workers'] ?? 0, $meta['wrk'] ?? '', count($spoolPages['page_noop'] ?? []));
+        $meta['fpm_workers'] ?? 0, $meta['spool_wrk'] ?? $meta['wrk'] ?? '', count($spoolPages['page_noop'] ?? []));
     $out[] = '';
     $out[] = '| page | good pages/s | ÷ noop page (median, range) | requests to Customer.io / 1000 pages | operations sent / pages | failed pages |';
     $out[] = '|---|---:|---:|---:|---:|---:|';
