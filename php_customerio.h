@@ -74,6 +74,8 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* random bytes for ULIDs, drawn from the CSPRNG a pool at a time; refilled in a forked child */
 	unsigned char random_pool[2560]; /* 256 ULIDs of randomness per getrandom() */
 	size_t random_left;
+	uint64_t ulid_ms;          /* the millisecond ulid_time spells (src/ulid.c) */
+	char ulid_time[10];
 	pid_t random_pid;
 	/* 'region' => 'auto' answers by site id and Track host (src/region.c): malloc'd keys, kept across requests,
 	 * freed in GSHUTDOWN; a forked child keeps them (plain data) */

@@ -34,32 +34,42 @@ static void cio_fallback_fill(unsigned char *out, size_t n)
 void cio_ulid(char out[26])
 {
 	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-	unsigned char r[10];
+	unsigned char *r;
 	struct timeval tv;
 
 	gettimeofday(&tv, NULL);
-	uint64_t time = (uint64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	uint64_t ms = (uint64_t)tv.tv_sec * 1000 + (uint64_t)tv.tv_usec / 1000;
+	/* spelled once per millisecond: a batch makes thousands of ids in each */
+	if (ms != CIO_G(ulid_ms)) {
+		uint64_t time = ms;
+		for (int i = 9; i >= 0; i--, time >>= 5) {
+			CIO_G(ulid_time)[i] = alphabet[time & 31];
+		}
+		CIO_G(ulid_ms) = ms;
+	}
+	memcpy(out, CIO_G(ulid_time), 10);
 	/* a pool per process: one getrandom() per 256 ids; never shared with a forked child, which would repeat ids */
-	if (CIO_G(random_pid) != cio_getpid() || CIO_G(random_left) < sizeof(r)) {
+	if (CIO_G(random_pid) != cio_getpid() || CIO_G(random_left) < 10) {
 		if (php_random_bytes_silent(CIO_G(random_pool), sizeof(CIO_G(random_pool))) == FAILURE) {
 			cio_fallback_fill(CIO_G(random_pool), sizeof(CIO_G(random_pool)));
 		}
 		CIO_G(random_left) = sizeof(CIO_G(random_pool));
 		CIO_G(random_pid) = cio_getpid();
 	}
-	memcpy(r, CIO_G(random_pool) + sizeof(CIO_G(random_pool)) - CIO_G(random_left), sizeof(r));
-	CIO_G(random_left) -= sizeof(r);
-
-	uint64_t high = (uint64_t)r[0] << 32 | (uint64_t)r[1] << 24 | (uint64_t)r[2] << 16 | (uint64_t)r[3] << 8 | r[4];
-	uint64_t low = (uint64_t)r[5] << 32 | (uint64_t)r[6] << 24 | (uint64_t)r[7] << 16 | (uint64_t)r[8] << 8 | r[9];
-	for (int i = 9; i >= 0; i--, time >>= 5) {
-		out[i] = alphabet[time & 31];
-	}
-	for (int i = 17; i >= 10; i--, high >>= 5) {
-		out[i] = alphabet[high & 31];
-	}
-	for (int i = 25; i >= 18; i--, low >>= 5) {
-		out[i] = alphabet[low & 31];
+	r = CIO_G(random_pool) + sizeof(CIO_G(random_pool)) - CIO_G(random_left);
+	CIO_G(random_left) -= 10;
+	/* 80 bits as 16 characters of 5 bits: two groups of 5 bytes = 8 characters each */
+	for (int g = 0; g < 2; g++, r += 5) {
+		uint64_t v = (uint64_t)r[0] << 32 | (uint64_t)r[1] << 24 | (uint64_t)r[2] << 16 | (uint64_t)r[3] << 8 | r[4];
+		char *o = out + 10 + 8 * g;
+		o[0] = alphabet[v >> 35 & 31];
+		o[1] = alphabet[v >> 30 & 31];
+		o[2] = alphabet[v >> 25 & 31];
+		o[3] = alphabet[v >> 20 & 31];
+		o[4] = alphabet[v >> 15 & 31];
+		o[5] = alphabet[v >> 10 & 31];
+		o[6] = alphabet[v >> 5 & 31];
+		o[7] = alphabet[v & 31];
 	}
 }
 
