@@ -69,6 +69,12 @@ function n(float $x, int $dec = 1): string
     return is_nan($x) ? '–' : number_format($x, $dec, '.', ',');
 }
 
+// A ratio beside its target: two decimals, three where two would print the target itself (0.895 is not 0.90).
+function nt(float $x, float $target): string
+{
+    return n($x, !is_nan($x) && round($x, 2) === round($target, 2) && $x !== $target ? 3 : 2);
+}
+
 function verdict(float $x, string $op, float $target): string
 {
     if (is_nan($x)) {
@@ -121,7 +127,7 @@ $out[] = '';
 $seqRatio = function (string $label, string $who, array $floor, ?float $target) use (&$summary, $seq, $cpu) {
     if (!empty($seq[$who]) && $floor) {
         $x = ratio($seq[$who], $floor, $cpu);
-        $summary[] = [$label, n($x, 2) . '× (' . spread($seq[$who], $floor, $cpu) . ')',
+        $summary[] = [$label, ($target ? nt($x, $target) : n($x, 2)) . '× (' . spread($seq[$who], $floor, $cpu) . ')',
             $target ? '≤ ' . n($target, 2) . '×' : '', $target ? verdict($x, '<=', $target) : ''];
     }
 };
@@ -224,7 +230,7 @@ if (!empty($batch['ext'])) {
         $summary[] = ['c. batch throughput: extension ÷ user-land PHP', n(ratio($e, $batch['userland'], $mbps), 2) . '×', '', ''];
         $x = ratio($e, $batch['userland'], $cpuPerOp);
         $summary[] = ['c. batch CPU per operation: extension ÷ user-land PHP (`json_encode()` + one ext/curl request)',
-            n($x, 2) . '× (' . spread($e, $batch['userland'], $cpuPerOp) . ')', '≤ 1.00×', verdict($x, '<=', 1.0)];
+            nt($x, 1.0) . '× (' . spread($e, $batch['userland'], $cpuPerOp) . ')', '≤ 1.00×', verdict($x, '<=', 1.0)];
     }
     if (!empty($batch['c'])) {
         $summary[] = ['c. batch throughput: extension ÷ C loop sending pre-encoded JSON', n(ratio($e, $batch['c'], $mbps), 2) . '×', '', ''];
@@ -266,7 +272,7 @@ if ($spoolPages) {
     if (!empty($spoolPages['page_queue_spool']) && !empty($spoolPages['page_noop'])) {
         $x = ratio($spoolPages['page_queue_spool'], $spoolPages['page_noop'], $rps);
         $bad = $failed($spoolPages['page_queue_spool']) + $failed($spoolPages['page_noop']);
-        $summary[] = ['d. pages/s: queue() spool mode page ÷ noop page', n($x, 2) . '×', '≥ 0.90×',
+        $summary[] = ['d. pages/s: queue() spool mode page ÷ noop page', nt($x, 0.90) . '× (' . spread($spoolPages['page_queue_spool'], $spoolPages['page_noop'], $rps) . ')', '≥ 0.90×',
             $bad ? "**not met**: $bad failed pages" : verdict($x, '>=', 0.90)];
         $runs = $spoolPages['page_queue_spool'];
         $x = $requestsPer1000($runs);
