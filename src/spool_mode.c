@@ -256,10 +256,7 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 	for (int attempt = 0; attempt < 8 && !ok; attempt++) {
 		struct stat by_fd, by_path;
 		if (*fd < 0) {
-			cio_spool_names names;
-			zend_result checked = cio_spool_names_of(client, &names, true);
-			cio_spool_names_free(&names);
-			if (checked == FAILURE) {
+			if (cio_spool_check_dir(dir) == FAILURE) { /* the directory itself, once per open */
 				ZSTR_LEN(line->s)--;
 				return FAILURE;
 			}
