@@ -6,14 +6,7 @@
  */
 require __DIR__ . '/payloads.php';
 
-try {
+bench_page('page_ext', function () {
     $client = new Customerio\Client(...bench_page_settings());
     $client->track->entity(bench_entity_payload());
-} catch (Throwable $e) {
-    // wrk counts non-2xx answers: a failed call must not pass as a served page
-    // and bench/run reports the reasons from php's error log
-    error_log('page_ext: ' . get_class($e) . ': ' . $e->getMessage());
-    http_response_code(500);
-    exit('failed: ' . $e->getMessage() . "\n");
-}
-echo "ok\n";
+});

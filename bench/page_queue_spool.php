@@ -5,12 +5,7 @@
  */
 require __DIR__ . '/payloads.php';
 
-try {
+bench_page('page_queue_spool', function () {
     $client = new Customerio\Client(...bench_page_settings(['queue_mode' => 'spool']));
     $client->track->queue(bench_entity_payload());
-} catch (Throwable $e) {
-    error_log('page_queue_spool: ' . get_class($e) . ': ' . $e->getMessage());
-    http_response_code(500);
-    exit('failed: ' . $e->getMessage() . "\n");
-}
-echo "ok\n";
+});

@@ -33,6 +33,22 @@ function bench_page_settings(array $options = []): array
         ['track_url' => $_SERVER['CIO_TRACK_URL'], 'verify' => $_SERVER['CIO_CA_FILE']] + $options];
 }
 
+/*
+ * Serves a tracking page: runs $track, answers "ok". A failed call must not pass as a served page: wrk counts
+ * the 500, and bench/run reports the reasons from php's error log.
+ */
+function bench_page(string $name, callable $track): void
+{
+    try {
+        $track();
+    } catch (Throwable $e) {
+        error_log("$name: " . get_class($e) . ': ' . $e->getMessage());
+        http_response_code(500);
+        exit('failed: ' . $e->getMessage() . "\n");
+    }
+    echo "ok\n";
+}
+
 // A typical "identify the signed-in user" call, as an application makes it on a page view.
 function bench_entity_payload(): array
 {
