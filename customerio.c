@@ -88,6 +88,17 @@ static ZEND_INI_MH(OnUpdateIdleSeconds)
 	return SUCCESS;
 }
 
+static ZEND_INI_MH(OnUpdateSpoolFileBytes)
+{
+	double value;
+
+	if (!cio_ini_number(entry, new_value, 4096, 1024.0 * 1024 * 1024, true, &value)) {
+		return FAILURE;
+	}
+	*(zend_long *)ZEND_INI_GET_ADDR() = (zend_long)value;
+	return SUCCESS;
+}
+
 static ZEND_INI_MH(OnUpdateHttpVersion)
 {
 	int mode = cio_http_version_parse(ZSTR_VAL(new_value), ZSTR_LEN(new_value));
@@ -139,6 +150,8 @@ PHP_INI_BEGIN()
 	PHP_INI_ENTRY("customerio.queue_mode", "send", PHP_INI_ALL, OnUpdateQueueMode)
 	STD_PHP_INI_BOOLEAN("customerio.spool_group", "0", PHP_INI_ALL, OnUpdateBool, spool_group,
 		zend_customerio_globals, customerio_globals)
+	STD_PHP_INI_ENTRY("customerio.spool_file_bytes", "1048576", PHP_INI_ALL, OnUpdateSpoolFileBytes,
+		spool_file_bytes, zend_customerio_globals, customerio_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(customerio)
@@ -162,6 +175,10 @@ static pid_t cio_pid;
 static void cio_pid_after_fork(void)
 {
 	cio_pid = getpid();
+#ifndef ZTS
+	/* (under ZTS a thread's globals are not reachable here; the spool's own pid check closes them instead) */
+	cio_spool_after_fork();
+#endif
 }
 
 pid_t cio_getpid(void)

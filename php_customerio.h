@@ -32,11 +32,12 @@ typedef enum {
 
 /* A spool file kept open by this process (src/spool_mode.c). */
 typedef struct {
-	char *key;               /* spool_dir, site id and Track URL, '\n'-joined: what names the file; malloc'ed:
+	char *key;               /* spool_dir, site id and Track host, '\n'-joined: what names the file; malloc'ed:
 	                          * process memory, not request memory; NULL: a free slot */
-	char *path;              /* the live file of this process for key (malloc'ed) */
-	int fd;
-	zend_long end;           /* the file's size after this process's last line (-1: unknown) */
+	char *base;              /* the spool's dir + "/" + prefix, to name this process's next live file (malloc'ed) */
+	char *path;              /* the live file open now, NULL before the first (malloc'ed) */
+	int fd;                  /* -1: none open; else held with a shared flock() for as long as it is open */
+	zend_long end;           /* the file's size: only this process writes it */
 } cio_spool_fd;
 
 ZEND_BEGIN_MODULE_GLOBALS(customerio)
@@ -53,6 +54,7 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	char *spool_dir;
 	zend_long queue_mode;    /* CIO_QUEUE_SEND or CIO_QUEUE_SPOOL */
 	bool spool_group;        /* spool files get the umask's group bits, not 0600 */
+	zend_long spool_file_bytes; /* a live spool file this large is left to the sender; the next line starts a new one */
 	bool persistent;
 	zend_long persistent_idle_timeout;
 	/* The transport of this process (per thread in ZTS; src/http.c), kept across requests; made by owner_pid. */
@@ -93,6 +95,7 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* spool mode (src/spool_mode.c): spool files kept open across requests by this process (spool_pid) */
 	cio_spool_fd spool_fds[4];
 	pid_t spool_pid;
+	uint64_t spool_last_ms;  /* the time in the name of this process's newest spool file */
 ZEND_END_MODULE_GLOBALS(customerio)
 
 ZEND_EXTERN_MODULE_GLOBALS(customerio)

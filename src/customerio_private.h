@@ -119,6 +119,8 @@ void cio_region_minit(void);
 /* Makes the region object for 'us' or 'eu' with optional base overrides; throws and returns FAILURE otherwise. */
 zend_result cio_region_make(zval *out, zend_string *name, zend_string *track_base, zend_string *api_base);
 zend_string *cio_region_track_uri(zend_object *region, const char *version, size_t version_len);
+/* The Track host the region's URIs start with (no slash at the end): static or the region's own string. */
+const char *cio_region_track_base(zend_object *region, size_t *len);
 zend_string *cio_region_api_uri(zend_object *region);
 /* 'region' => 'auto': the cached answer for this key (site id and Track host): 1 EU, 0 US, -1 not asked yet */
 int cio_region_cached(const char *key, size_t len);
@@ -167,6 +169,8 @@ void cio_queue_free(cio_queue *q);
 zend_result cio_spool_append(zval *client, smart_str *line);
 void cio_spool_status(zval *client, zval *return_value);
 void cio_spool_mshutdown(void);
+/* In a fork child: closes the parent's spool files (their locks stay the parent's). Async-signal-safe. */
+void cio_spool_after_fork(void);
 
 /* sender.c: drain(), the sender of a spool */
 void cio_spool_drain(zval *client, HashTable *options, zval *return_value);

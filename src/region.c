@@ -67,19 +67,27 @@ zend_result cio_region_make(zval *out, zend_string *name, zend_string *track_bas
 	return SUCCESS;
 }
 
-zend_string *cio_region_track_uri(zend_object *obj, const char *version, size_t version_len)
+const char *cio_region_track_base(zend_object *obj, size_t *len)
 {
 	cio_region *r = cio_region_from_obj(obj);
-	const char *base = "https://track.customer.io";
-	size_t base_len = sizeof("https://track.customer.io") - 1;
 
 	if (r->track_base) {
-		base = ZSTR_VAL(r->track_base);
-		base_len = ZSTR_LEN(r->track_base);
-	} else if (cio_region_is_eu(obj)) {
-		base = "https://track-eu.customer.io";
-		base_len = sizeof("https://track-eu.customer.io") - 1;
+		*len = ZSTR_LEN(r->track_base);
+		return ZSTR_VAL(r->track_base);
 	}
+	if (cio_region_is_eu(obj)) {
+		*len = sizeof("https://track-eu.customer.io") - 1;
+		return "https://track-eu.customer.io";
+	}
+	*len = sizeof("https://track.customer.io") - 1;
+	return "https://track.customer.io";
+}
+
+zend_string *cio_region_track_uri(zend_object *obj, const char *version, size_t version_len)
+{
+	size_t base_len;
+	const char *base = cio_region_track_base(obj, &base_len);
+
 	return zend_strpprintf(0, "%.*s/api/%.*s/", (int)base_len, base, (int)version_len, version);
 }
 

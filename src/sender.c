@@ -42,26 +42,22 @@ typedef struct {
 	cio_spool_names names;
 	zval client;             /* held: on_batch may drop every other reference */
 	size_t limit;
-	zend_string *cp_segment; /* the checkpoint: before it, all was accepted */
-	zend_long cp_offset;
-	uint64_t last_seq;
+	HashTable *cp;           /* the checkpoint: file name => offset before which all was accepted */
 	zend_long sent, rejected, requests, failures;
 	const char *stopped;
 } cio_drain;
 
-/* One batch read from the segments: its body, where each operation sits in it, and how far it goes. */
+/* One batch read from the spool's files: its body, where each operation sits in it, and how far it goes. */
 typedef struct {
 	smart_str body;
 	uint32_t count, cap;
 	size_t *starts, *lens;   /* each operation's JSON in body */
 	zend_string **bad;       /* lines that are not JSON operations: rejected without a request */
 	uint32_t bad_count, bad_cap;
-	zend_string *end_segment;/* position after the last line taken */
-	zend_long end_offset;
-	bool end_exhausted;      /* end_segment has no whole line left after it */
-	uint32_t segments_done;  /* segments before end_segment, all taken */
-	zend_string **segments;
-	uint32_t segment_count;
+	zend_string **files;     /* the spool's files when the batch was read, oldest first */
+	uint32_t file_count;
+	zend_long *ends;         /* per file: the offset after the last line taken (-1: not read) */
+	uint32_t read;           /* files[0 .. read) were read: all but the last to their end, that one unless full */
 	bool full;               /* stopped at max_batch_bytes (more is waiting) */
 } cio_spool_batch;
 
@@ -78,40 +74,16 @@ static void cio_batch_free(cio_spool_batch *b)
 	if (b->bad) {
 		efree(b->bad);
 	}
-	cio_spool_segments_free(b->segments, b->segment_count);
+	cio_spool_files_free(b->files, b->file_count);
+	if (b->ends) {
+		efree(b->ends);
+	}
 	memset(b, 0, sizeof(*b));
 }
 
-static zend_string *cio_segment_path(const cio_drain *d, zend_string *segment)
+static zend_string *cio_file_path(const cio_drain *d, zend_string *file)
 {
-	return zend_strpprintf(0, "%s/%s", ZSTR_VAL(d->names.dir), ZSTR_VAL(segment));
-}
-
-static uint64_t cio_segment_seq(const cio_drain *d, zend_string *segment)
-{
-	return ZEND_STRTOUL(ZSTR_VAL(segment) + ZSTR_LEN(d->names.prefix) + 1, NULL, 10);
-}
-
-/* The live files become the newest segments. Writers that opened one before see the rename after taking its lock,
- * and reopen; one writing right now finishes first, because a segment's lock is taken before it is read. */
-static void cio_rotate(cio_drain *d, zend_string **live, uint32_t n)
-{
-	struct stat st;
-
-	for (uint32_t i = 0; i < n; i++) {
-		zend_string *from = cio_segment_path(d, live[i]);
-		if (stat(ZSTR_VAL(from), &st) == 0 && st.st_size > 0) {
-			struct timeval tv;
-			gettimeofday(&tv, NULL);
-			uint64_t seq = MAX((uint64_t)tv.tv_sec * 1000000 + (uint64_t)tv.tv_usec, d->last_seq + 1);
-			zend_string *to = zend_strpprintf(0, "%s.%0*" PRIu64 ".seg", ZSTR_VAL(d->names.base), CIO_SPOOL_SEQ_DIGITS, seq);
-			if (rename(ZSTR_VAL(from), ZSTR_VAL(to)) == 0) {
-				d->last_seq = seq;
-			}
-			zend_string_release(to);
-		}
-		zend_string_release(from);
-	}
+	return zend_strpprintf(0, "%s/%s", ZSTR_VAL(d->names.dir), ZSTR_VAL(file));
 }
 
 static void cio_batch_add_bad(cio_spool_batch *b, const char *line, size_t len)
@@ -123,20 +95,17 @@ static void cio_batch_add_bad(cio_spool_batch *b, const char *line, size_t len)
 	b->bad[b->bad_count++] = zend_string_init(line, len, 0);
 }
 
-/* Takes whole lines of one segment from offset into the batch; false when the batch is full. *exhausted: no whole
- * line is left after *offset. */
-static bool cio_batch_take(cio_drain *d, cio_spool_batch *b, int fd, zend_long *offset, uint32_t max_ops,
-	bool *exhausted)
+/* Takes whole lines of one file from offset into the batch; false when the batch is full. What follows the last
+ * newline is a line being written (or one its writer was killed inside): it stays. */
+static bool cio_batch_take(cio_drain *d, cio_spool_batch *b, int fd, zend_long *offset, uint32_t max_ops)
 {
 	size_t want = d->limit + 65536;
 	char *buf = emalloc(want + 1);
 	bool room = true;
 
-	*exhausted = false;
 	while (room) {
 		ssize_t got = pread(fd, buf, want, (off_t)*offset);
 		if (got <= 0) {
-			*exhausted = true;
 			break;
 		}
 		size_t pos = 0;
@@ -169,11 +138,7 @@ static bool cio_batch_take(cio_drain *d, cio_spool_batch *b, int fd, zend_long *
 			pos += len + 1;
 			*offset += (zend_long)(len + 1);
 		}
-		if (!room) {
-			break;
-		}
-		if ((size_t)got < want) {
-			*exhausted = true; /* the end of the segment: what remains has no newline (a killed writer's) */
+		if (!room || (size_t)got < want) {
 			break;
 		}
 		if (pos == 0) {
@@ -186,59 +151,28 @@ static bool cio_batch_take(cio_drain *d, cio_spool_batch *b, int fd, zend_long *
 	return room;
 }
 
-/* Reads the next batch: segments oldest first from the checkpoint, the live file rotated in when they do not
- * fill a batch. */
+/* Reads the next batch: the files oldest first, each from its checkpoint, in place (writers go on appending). */
 static void cio_batch_read(cio_drain *d, cio_spool_batch *b, uint32_t max_ops)
 {
-	struct stat st;
-	zend_long pending = 0;
-
 	memset(b, 0, sizeof(*b));
-	for (int pass = 0; pass < 2; pass++) {
-		b->segments = cio_spool_files(&d->names, false, &b->segment_count);
-		pending = 0;
-		for (uint32_t i = 0; i < b->segment_count; i++) {
-			zend_string *path = cio_segment_path(d, b->segments[i]);
-			d->last_seq = MAX(d->last_seq, cio_segment_seq(d, b->segments[i]));
-			if (stat(ZSTR_VAL(path), &st) == 0) {
-				pending += (zend_long)st.st_size;
-			}
-			zend_string_release(path);
-		}
-		if (pass == 1 || pending >= (zend_long)d->limit) {
-			break;
-		}
-		uint32_t n_live;
-		zend_string **live = cio_spool_files(&d->names, true, &n_live);
-		cio_rotate(d, live, n_live);
-		cio_spool_segments_free(live, n_live);
-		if (!n_live) {
-			break;
-		}
-		cio_spool_segments_free(b->segments, b->segment_count);
-		b->segments = NULL;
-		b->segment_count = 0;
+	b->files = cio_spool_files(&d->names, &b->file_count);
+	if (b->file_count) {
+		b->ends = safe_emalloc(b->file_count, sizeof(*b->ends), 0);
 	}
-
-	for (uint32_t i = 0; i < b->segment_count; i++) {
-		zend_string *path = cio_segment_path(d, b->segments[i]);
-		int fd = open(ZSTR_VAL(path), O_RDWR | O_CLOEXEC);
+	for (uint32_t i = 0; i < b->file_count; i++) {
+		zend_string *path = cio_file_path(d, b->files[i]);
+		int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
 		zend_string_release(path);
+		b->ends[i] = -1;
+		b->read = i + 1;
 		if (fd < 0) {
-			continue;
+			continue; /* removed since the listing */
 		}
-		/* a writer that had this file open before the rename finishes its line first */
-		while (flock(fd, LOCK_EX) != 0 && errno == EINTR);
-		flock(fd, LOCK_UN);
-		zend_long offset = d->cp_segment && zend_string_equals(d->cp_segment, b->segments[i]) ? d->cp_offset : 0;
-		bool exhausted;
-		bool room = cio_batch_take(d, b, fd, &offset, max_ops, &exhausted);
+		zend_long offset = cio_spool_checkpoint_of(d->cp, b->files[i]);
+		bool room = cio_batch_take(d, b, fd, &offset, max_ops);
 		close(fd);
-		b->end_segment = b->segments[i];
-		b->end_offset = offset;
-		b->end_exhausted = exhausted;
-		b->segments_done = i;
-		if (!room || !exhausted) {
+		b->ends[i] = offset;
+		if (!room) {
 			break;
 		}
 	}
@@ -248,58 +182,125 @@ static void cio_batch_read(cio_drain *d, cio_spool_batch *b, uint32_t max_ops)
 	}
 }
 
-/* What was taken is accepted (or rejected for good): the checkpoint moves past it, then the segments it covers
- * go. Checkpoint first: segments older than the checkpoint's are known consumed when the sender restarts. */
-static void cio_batch_commit(cio_drain *d, cio_spool_batch *b)
+/* The checkpoint file: the offsets of the files that still exist, written by rename so it is whole or old. */
+static void cio_checkpoint_write(cio_drain *d, cio_spool_batch *b)
 {
-	if (!b->end_segment) {
-		return;
+	HashTable *kept = zend_new_array(b->file_count);
+	smart_str text = {0};
+
+	for (uint32_t i = 0; i < b->file_count; i++) {
+		zval *offset = zend_hash_find(d->cp, b->files[i]);
+		if (offset && Z_LVAL_P(offset) > 0) {
+			zend_hash_update(kept, b->files[i], offset);
+			smart_str_append(&text, b->files[i]);
+			smart_str_appendc(&text, ' ');
+			smart_str_append_long(&text, Z_LVAL_P(offset));
+			smart_str_appendc(&text, '\n');
+		}
 	}
+	zend_array_destroy(d->cp);
+	d->cp = kept; /* entries of removed files go with them */
+
 	zend_string *cp = cio_spool_path(&d->names, ".checkpoint"), *tmp = cio_spool_path(&d->names, ".checkpoint.tmp");
 	int fd = open(ZSTR_VAL(tmp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, cio_spool_file_mode());
 	if (fd >= 0) {
-		char line[128];
-		int len = snprintf(line, sizeof(line), "%s " ZEND_LONG_FMT "\n", ZSTR_VAL(b->end_segment), b->end_offset);
-		bool ok = write(fd, line, (size_t)len) == len;
+		size_t len = text.s ? ZSTR_LEN(text.s) : 0;
+		bool ok = !len || write(fd, ZSTR_VAL(text.s), len) == (ssize_t)len;
 		close(fd);
 		if (ok) {
 			(void)!rename(ZSTR_VAL(tmp), ZSTR_VAL(cp));
 		}
 	}
+	smart_str_free(&text);
 	zend_string_release(cp);
 	zend_string_release(tmp);
-	if (d->cp_segment) {
-		zend_string_release(d->cp_segment);
+}
+
+/* Whether a newline lies in fd between from and to. */
+static bool cio_newline_between(int fd, off_t from, off_t to)
+{
+	char buf[4096];
+
+	while (from < to) {
+		ssize_t got = pread(fd, buf, (size_t)MIN((off_t)sizeof(buf), to - from), from);
+		if (got <= 0) {
+			return false;
+		}
+		if (memchr(buf, '\n', (size_t)got)) {
+			return true;
+		}
+		from += got;
 	}
-	d->cp_segment = zend_string_copy(b->end_segment);
-	d->cp_offset = b->end_offset;
-	for (uint32_t i = 0; i <= b->segments_done && i < b->segment_count; i++) {
-		if (i < b->segments_done || b->end_exhausted) {
-			zend_string *path = cio_segment_path(d, b->segments[i]);
-			unlink(ZSTR_VAL(path));
-			zend_string_release(path);
+	return false;
+}
+
+/* A file sent to its end goes once no writer has it open any more (it moved to a new file, exited or was
+ * killed): the exclusive lock says so, and a writer can never reopen it. What follows the last newline then is a
+ * line its writer was killed inside, never whole (its queue() never returned): it goes with the file. */
+static void cio_retire(cio_drain *d, zend_string *file, zend_long end)
+{
+	zend_string *path = cio_file_path(d, file);
+	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+	struct stat st;
+
+	if (fd >= 0) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			if (fstat(fd, &st) == 0 && (zend_long)st.st_size >= end
+				&& !cio_newline_between(fd, (off_t)end, st.st_size)) {
+				unlink(ZSTR_VAL(path));
+				zend_hash_del(d->cp, file);
+			}
+			flock(fd, LOCK_UN);
+		}
+		close(fd);
+	}
+	zend_string_release(path);
+}
+
+/* What was taken is accepted (or rejected for good): the checkpoint moves past it, then the files sent to their
+ * end go. Checkpoint first: a sender killed in between finds the file consumed and removes it later. */
+static void cio_batch_commit(cio_drain *d, cio_spool_batch *b)
+{
+	bool moved = false;
+
+	for (uint32_t i = 0; i < b->read; i++) {
+		if (b->ends[i] >= 0 && b->ends[i] != cio_spool_checkpoint_of(d->cp, b->files[i])) {
+			zval offset;
+			ZVAL_LONG(&offset, b->ends[i]);
+			zend_hash_update(d->cp, b->files[i], &offset);
+			moved = true;
+		}
+	}
+	if (moved) {
+		cio_checkpoint_write(d, b);
+	}
+	for (uint32_t i = 0; i < b->read; i++) {
+		if (b->ends[i] >= 0 && (i + 1 < b->read || !b->full)) {
+			cio_retire(d, b->files[i], b->ends[i]);
 		}
 	}
 }
 
-/* Segments before the checkpoint's were consumed by a sender killed before it could remove them. */
+/* An earlier version's checkpoint names one segment: the segments before it were consumed by a sender killed
+ * before it could remove them. */
 static void cio_drop_consumed(cio_drain *d)
 {
 	uint32_t n;
-	zend_string **segments = cio_spool_files(&d->names, false, &n);
+	zend_string **files = cio_spool_files(&d->names, &n), *last = NULL, *name;
 
-	for (uint32_t i = 0; i < n; i++) {
-		d->last_seq = MAX(d->last_seq, cio_segment_seq(d, segments[i]));
-		if (d->cp_segment && strcmp(ZSTR_VAL(segments[i]), ZSTR_VAL(d->cp_segment)) < 0) {
-			zend_string *path = cio_segment_path(d, segments[i]);
+	ZEND_HASH_FOREACH_STR_KEY(d->cp, name) {
+		if (name && cio_spool_is_segment(name) && (!last || strcmp(ZSTR_VAL(name), ZSTR_VAL(last)) > 0)) {
+			last = name;
+		}
+	} ZEND_HASH_FOREACH_END();
+	for (uint32_t i = 0; last && i < n; i++) {
+		if (cio_spool_is_segment(files[i]) && strcmp(ZSTR_VAL(files[i]), ZSTR_VAL(last)) < 0) {
+			zend_string *path = cio_file_path(d, files[i]);
 			unlink(ZSTR_VAL(path));
 			zend_string_release(path);
 		}
 	}
-	if (d->cp_segment) {
-		d->last_seq = MAX(d->last_seq, cio_segment_seq(d, d->cp_segment));
-	}
-	cio_spool_segments_free(segments, n);
+	cio_spool_files_free(files, n);
 }
 
 /* One line of the rejected file: {"time":..,"reason":..,"operation":..}. reason is JSON already. */
@@ -665,7 +666,7 @@ void cio_spool_drain(zval *client, HashTable *options, zval *return_value)
 	zend_string_release(lock_path);
 	ZVAL_COPY(&d.client, client);
 	d.limit = (size_t)MAX(c->cfg.max_batch_bytes, 64);
-	cio_spool_read_checkpoint(&d.names, &d.cp_segment, &d.cp_offset);
+	d.cp = cio_spool_read_checkpoint(&d.names);
 	cio_drop_consumed(&d);
 
 	/* SIGTERM/SIGINT end the loop after the request in flight; the previous handlers (pcntl's, the SAPI's) come
@@ -716,9 +717,7 @@ void cio_spool_drain(zval *client, HashTable *options, zval *return_value)
 		cio_spool_add_pending(&d.names, return_value);
 		add_assoc_string(return_value, "stopped", d.stopped ? d.stopped : "empty");
 	}
-	if (d.cp_segment) {
-		zend_string_release(d.cp_segment);
-	}
+	zend_array_destroy(d.cp);
 	zval_ptr_dtor(&d.client);
 	cio_spool_names_free(&d.names);
 	zval_ptr_dtor(&o.on_batch);

@@ -1,5 +1,5 @@
 /* Spool mode: queue() appends the operation to a local spool file, a sender (drain(), bin/customerio-sender)
- * sends it. The page pays one locked write(2), never a request. See spool_mode.h for the files. */
+ * sends it. The page pays one write(2), never a request. See spool_mode.h for the files. */
 #include "spool_mode.h"
 #include "ext/standard/md5.h"
 #include <dirent.h>
@@ -171,14 +171,16 @@ static void cio_spool_slot_free(cio_spool_fd *slot, bool ours)
 		close(slot->fd);
 	}
 	free(slot->key);
+	free(slot->base);
 	free(slot->path);
 	memset(slot, 0, sizeof(*slot));
+	slot->fd = -1;
 }
 
-/* The slot of key in this process (its fd -1 until opened); NULL when key is new and its path cannot be made (an
- * exception is thrown). A forked child must not share its parent's: flock() locks belong to the open file, so
- * parent and child would both hold the lock at once. Keyed by what names the file, so that a page's one call
- * neither hashes nor formats anything once its worker has written before. */
+/* The slot of key in this process (its fd -1 until opened); NULL when key is new and its names cannot be made (an
+ * exception is thrown). A forked child must not write into its parent's files: each file has one writer, which is
+ * what lets an append be a single write(2). Keyed by what names the file, so that a page's one call neither
+ * hashes nor formats anything once its worker has written before. */
 static cio_spool_fd *cio_spool_slot(zval *client, const char *key, pid_t pid)
 {
 	cio_spool_fd *slots = CIO_G(spool_fds);
@@ -187,7 +189,7 @@ static cio_spool_fd *cio_spool_slot(zval *client, const char *key, pid_t pid)
 	if (CIO_G(spool_pid) != pid) {
 		for (int i = 0; i < 4; i++) {
 			if (slots[i].key) {
-				cio_spool_slot_free(&slots[i], true); /* the parent's descriptor: this copy only */
+				cio_spool_slot_free(&slots[i], true); /* the parent's descriptor: this copy only, its lock stays */
 			}
 		}
 		CIO_G(spool_pid) = pid;
@@ -212,15 +214,58 @@ static cio_spool_fd *cio_spool_slot(zval *client, const char *key, pid_t pid)
 		memset(&slots[3], 0, sizeof(slots[3]));
 		free_slot = 3;
 	}
-	/* one live file per process: workers never wait for each other's lock (the sender's rotation still does) */
-	zend_string *path = zend_strpprintf(0, "%s.spool.%ld", ZSTR_VAL(names.base), (long)pid);
 	slots[free_slot].key = strdup(key);
-	slots[free_slot].path = strdup(ZSTR_VAL(path));
+	slots[free_slot].base = strdup(ZSTR_VAL(names.base));
+	slots[free_slot].path = NULL;
 	slots[free_slot].fd = -1;
-	slots[free_slot].end = -1;
-	zend_string_release(path);
+	slots[free_slot].end = 0;
 	cio_spool_names_free(&names);
 	return &slots[free_slot];
+}
+
+/* Opens a new live file for the slot, named by the time and the pid: a name never used before, later than every
+ * earlier file of this process (the sender reads files in name order), created by this process (O_EXCL), so that
+ * it is the file's only writer, and locked shared for as long as it stays open. The sender removes a file only
+ * under the exclusive lock, so never one a writer still has open. false with errno. */
+static bool cio_spool_open_new(cio_spool_fd *slot, pid_t pid)
+{
+	size_t size = strlen(slot->base) + sizeof(".spool.") + 20 + 1 + MAX_LENGTH_OF_LONG;
+	char *path = malloc(size);
+	struct timeval tv;
+	struct stat st;
+
+	gettimeofday(&tv, NULL);
+	uint64_t ms = (uint64_t)tv.tv_sec * 1000 + (uint64_t)tv.tv_usec / 1000;
+	for (int attempt = 0; path && attempt < 8; attempt++) {
+		/* strictly later than this process's last file, even when the clock goes back */
+		ms = MAX(ms, CIO_G(spool_last_ms) + 1);
+		CIO_G(spool_last_ms) = ms;
+		snprintf(path, size, "%s.spool.%013" PRIu64 "-%ld", slot->base, ms, (long)pid);
+		int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, cio_spool_file_mode());
+		if (fd < 0) {
+			if (errno == EEXIST) {
+				continue; /* a process of the same pid before, in the same millisecond */
+			}
+			break;
+		}
+		while (flock(fd, LOCK_SH) != 0 && errno == EINTR);
+		/* a sender that found the file empty before the lock was taken has removed it: take another */
+		if (fstat(fd, &st) != 0 || st.st_nlink == 0) {
+			int saved = errno;
+			close(fd);
+			errno = saved;
+			continue;
+		}
+		free(slot->path);
+		slot->path = path;
+		slot->fd = fd;
+		slot->end = 0;
+		return true;
+	}
+	int saved = path ? errno : ENOMEM;
+	free(path);
+	errno = saved;
+	return false;
 }
 
 zend_result cio_spool_append(zval *client, smart_str *line)
@@ -233,66 +278,70 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 	if (cio_spool_check_dir_set(dir) == FAILURE) {
 		return FAILURE;
 	}
-	zend_string *url = cio_region_track_uri(Z_OBJ(c->region), "v2", 2);
+	/* the Track host stands for the Track v2 URL the file's name hashes (that URL is the host + "/api/v2/") */
+	size_t host_len;
+	const char *host = cio_region_track_base(Z_OBJ(c->region), &host_len);
 	smart_str key = {0};
 	smart_str_appends(&key, dir);
 	smart_str_appendc(&key, '\n');
 	smart_str_append(&key, c->site_id);
 	smart_str_appendc(&key, '\n');
-	smart_str_append(&key, url);
+	smart_str_appendl(&key, host, host_len);
 	smart_str_0(&key);
-	zend_string_release(url);
 	cio_spool_fd *slot = cio_spool_slot(client, ZSTR_VAL(key.s), pid);
 	smart_str_free(&key);
 	if (!slot) {
 		return FAILURE;
 	}
-	const char *path = slot->path;
-	int *fd = &slot->fd;
 	smart_str_appendc(line, '\n');
+	size_t len = ZSTR_LEN(line->s);
 
-	/* A descriptor opened before the sender renamed the file points at a segment the sender may have read
-	 * already: after taking the lock, the file must still be the one at path, else open the new one. */
-	for (int attempt = 0; attempt < 8 && !ok; attempt++) {
-		struct stat by_fd, by_path;
-		if (*fd < 0) {
-			if (cio_spool_check_dir(dir) == FAILURE) { /* the directory itself, once per open */
-				ZSTR_LEN(line->s)--;
-				return FAILURE;
+	/* a full file is left to the sender, which removes it once sent (this process no longer holds its lock) */
+	if (slot->fd >= 0 && slot->end > 0 && slot->end + (zend_long)len > CIO_G(spool_file_bytes)) {
+		close(slot->fd);
+		slot->fd = -1;
+	}
+	if (slot->fd < 0) {
+		if (cio_spool_check_dir(dir) == FAILURE) { /* the directory itself, once per file */
+			ZSTR_LEN(line->s)--;
+			return FAILURE;
+		}
+		ok = cio_spool_open_new(slot, pid);
+	}
+	if (slot->fd >= 0) {
+		/* the whole append: one write(2) at the end of a file no other process writes, no lock, no stat */
+		ssize_t written = write(slot->fd, ZSTR_VAL(line->s), len);
+		ok = written == (ssize_t)len;
+		if (ok) {
+			slot->end += (zend_long)len;
+		} else {
+			int saved = written < 0 ? errno : ENOSPC;
+			/* a short write (disk full): take it back, or leave the file (the sender skips its cut last line) */
+			if (written > 0 && ftruncate(slot->fd, (off_t)slot->end) != 0) {
+				close(slot->fd);
+				slot->fd = -1;
 			}
-			if ((*fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, cio_spool_file_mode())) < 0) {
-				break;
-			}
-			slot->end = -1;
+			errno = saved;
 		}
-		while (flock(*fd, LOCK_EX) != 0 && errno == EINTR);
-		bool same = fstat(*fd, &by_fd) == 0 && stat(path, &by_path) == 0
-			&& by_fd.st_ino == by_path.st_ino && by_fd.st_dev == by_path.st_dev;
-		if (same) {
-			/* the file ends where this process's last line did: no need to look for a killed writer's tail */
-			ok = cio_spool_write_held(*fd, by_fd.st_size, (zend_long)by_fd.st_size == slot->end, ZSTR_VAL(line->s),
-				ZSTR_LEN(line->s));
-			slot->end = ok ? (zend_long)(by_fd.st_size + (off_t)ZSTR_LEN(line->s)) : -1;
-		}
-		int saved = errno;
-		flock(*fd, LOCK_UN);
-		errno = saved;
-		if (same) {
-			break;
-		}
-		close(*fd);
-		*fd = -1;
 	}
 	if (!ok) {
-		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued", path,
-			errno ? strerror(errno) : "it keeps being replaced");
-		if (*fd >= 0) {
-			close(*fd);
-			*fd = -1;
-		}
+		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued",
+			slot->path ? slot->path : slot->base, strerror(errno));
 	}
 	ZSTR_LEN(line->s)--;
 	return ok ? SUCCESS : FAILURE;
+}
+
+void cio_spool_after_fork(void)
+{
+	/* the parent's files stay its own: a child keeping them open would hold their locks after the parent is
+	 * gone, and the sender could not remove them */
+	for (int i = 0; i < 4; i++) {
+		if (CIO_G(spool_fds)[i].key && CIO_G(spool_fds)[i].fd >= 0) {
+			close(CIO_G(spool_fds)[i].fd);
+			CIO_G(spool_fds)[i].fd = -1;
+		}
+	}
 }
 
 void cio_spool_mshutdown(void)
@@ -352,14 +401,21 @@ static zend_long cio_count_lines(const char *path)
 	return lines;
 }
 
-static int cio_compare_names(const void *a, const void *b)
+bool cio_spool_is_segment(zend_string *name)
 {
-	return strcmp(ZSTR_VAL(*(zend_string *const *)a), ZSTR_VAL(*(zend_string *const *)b));
+	return ZSTR_LEN(name) > 4 && memcmp(ZSTR_VAL(name) + ZSTR_LEN(name) - 4, ".seg", 4) == 0;
 }
 
-/* Shared with the sender: the segments ("prefix.<digits>.seg"), or the live files ("prefix.spool.<pid>"), of the
- * spool, sorted by name (each a new string; *n of them). */
-zend_string **cio_spool_files(const cio_spool_names *names, bool live, uint32_t *n)
+/* Segments of an earlier version first (they are older than every live file), then by name */
+static int cio_compare_files(const void *a, const void *b)
+{
+	zend_string *x = *(zend_string *const *)a, *y = *(zend_string *const *)b;
+	bool xs = cio_spool_is_segment(x), ys = cio_spool_is_segment(y);
+
+	return xs != ys ? (xs ? -1 : 1) : strcmp(ZSTR_VAL(x), ZSTR_VAL(y));
+}
+
+zend_string **cio_spool_files(const cio_spool_names *names, uint32_t *n)
 {
 	zend_string **list = NULL;
 	uint32_t cap = 0;
@@ -377,10 +433,11 @@ zend_string **cio_spool_files(const cio_spool_names *names, bool live, uint32_t 
 		if (len <= plen + 1 || memcmp(name, ZSTR_VAL(names->prefix), plen) != 0 || *tail != '.') {
 			continue;
 		}
-		size_t digits = strspn(live ? tail + 7 : tail + 1, "0123456789");
-		bool match = live ? strncmp(tail, ".spool.", 7) == 0 && digits && digits == len - plen - 7
-			: digits == CIO_SPOOL_SEQ_DIGITS && len == plen + 1 + CIO_SPOOL_SEQ_DIGITS + 4 && strcmp(name + len - 4, ".seg") == 0;
-		if (!match) {
+		/* live: ".spool.<ms>-<pid>" (".spool.<pid>" before); segment: ".<20 digits>.seg" */
+		bool live = strncmp(tail, ".spool.", 7) == 0 && len > plen + 7 && strspn(tail + 7, "0123456789-") == len - plen - 7;
+		bool segment = len == plen + 1 + CIO_SPOOL_SEQ_DIGITS + 4 && strspn(tail + 1, "0123456789") == CIO_SPOOL_SEQ_DIGITS
+			&& strcmp(name + len - 4, ".seg") == 0;
+		if (!live && !segment) {
 			continue;
 		}
 		if (*n == cap) {
@@ -391,12 +448,12 @@ zend_string **cio_spool_files(const cio_spool_names *names, bool live, uint32_t 
 	}
 	closedir(d);
 	if (*n > 1) {
-		qsort(list, *n, sizeof(*list), cio_compare_names);
+		qsort(list, *n, sizeof(*list), cio_compare_files);
 	}
 	return list;
 }
 
-void cio_spool_segments_free(zend_string **list, uint32_t n)
+void cio_spool_files_free(zend_string **list, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		zend_string_release(list[i]);
@@ -406,29 +463,42 @@ void cio_spool_segments_free(zend_string **list, uint32_t n)
 	}
 }
 
-/* Shared with the sender: the checkpoint, "<segment> <offset>", into *segment (NULL: none) and *offset. */
-void cio_spool_read_checkpoint(const cio_spool_names *names, zend_string **segment, zend_long *offset)
+HashTable *cio_spool_read_checkpoint(const cio_spool_names *names)
 {
-	char buf[256];
+	HashTable *cp = zend_new_array(0);
 	zend_string *path = cio_spool_path(names, ".checkpoint");
 	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
-	char *space;
+	smart_str text = {0};
+	char buf[4096];
+	ssize_t got;
 
-	*segment = NULL;
-	*offset = 0;
-	if (fd >= 0) {
-		close(fd);
-	}
 	zend_string_release(path);
-	if (n <= 0) {
-		return;
+	if (fd < 0) {
+		return cp;
 	}
-	buf[n] = '\0';
-	if ((space = strchr(buf, ' ')) != NULL) {
-		*segment = zend_string_init(buf, space - buf, 0);
-		*offset = ZEND_STRTOL(space + 1, NULL, 10);
+	while ((got = read(fd, buf, sizeof(buf))) > 0) {
+		smart_str_appendl(&text, buf, (size_t)got);
 	}
+	close(fd);
+	smart_str_0(&text);
+	/* one "<file> <offset>" line per file read in part */
+	for (char *line = text.s ? ZSTR_VAL(text.s) : NULL, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		char *space = memchr(line, ' ', nl ? (size_t)(nl - line) : strlen(line));
+		if (space && space > line) {
+			zval offset;
+			ZVAL_LONG(&offset, ZEND_STRTOL(space + 1, NULL, 10));
+			zend_hash_str_update(cp, line, (size_t)(space - line), &offset);
+		}
+	}
+	smart_str_free(&text);
+	return cp;
+}
+
+zend_long cio_spool_checkpoint_of(HashTable *cp, zend_string *file)
+{
+	zval *offset = zend_hash_find(cp, file);
+	return offset ? MAX(0, Z_LVAL_P(offset)) : 0;
 }
 
 /* The time of the first whole line of a file from offset (its ULID), else the file's mtime; -1: no whole line. */
@@ -453,59 +523,40 @@ static double cio_spool_first_ms(const cio_spool_names *names, zend_string *file
 	return ms;
 }
 
-static zend_long cio_spool_sizes(const cio_spool_names *names, zend_string **files, uint32_t n, zend_string *cp_segment,
-	zend_long cp_offset)
+/* Shared with the sender: bytes pending, the files holding them and the oldest operation's age (seconds, or
+ * null) into arr. */
+void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
 {
-	zend_long total = 0;
+	HashTable *cp = cio_spool_read_checkpoint(names);
+	uint32_t n;
+	zend_string **files = cio_spool_files(names, &n);
+	zend_long pending = 0, holding = 0;
+	double oldest = -1;
 	struct stat st;
 
 	for (uint32_t i = 0; i < n; i++) {
 		zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(files[i]));
-		if (stat(ZSTR_VAL(path), &st) == 0) {
-			bool partly = cp_segment && zend_string_equals(cp_segment, files[i]);
-			total += MAX(0, (zend_long)st.st_size - (partly ? cp_offset : 0));
+		zend_long from = cio_spool_checkpoint_of(cp, files[i]);
+		if (stat(ZSTR_VAL(path), &st) == 0 && (zend_long)st.st_size > from) {
+			pending += (zend_long)st.st_size - from;
+			holding++;
+			/* the files are written side by side: the oldest of their heads */
+			double ms = cio_spool_first_ms(names, files[i], (off_t)from);
+			if (ms >= 0 && (oldest < 0 || ms < oldest)) {
+				oldest = ms;
+			}
 		}
 		zend_string_release(path);
 	}
-	return total;
-}
-
-/* Shared with the sender: bytes pending and the oldest operation's age (seconds, or null) into arr. */
-void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
-{
-	zend_string *cp_segment, **segments, **live;
-	zend_long cp_offset;
-	uint32_t n, n_live;
-	double oldest = -1;
-
-	cio_spool_read_checkpoint(names, &cp_segment, &cp_offset);
-	segments = cio_spool_files(names, false, &n);
-	live = cio_spool_files(names, true, &n_live);
-	zend_long pending = cio_spool_sizes(names, segments, n, cp_segment, cp_offset) + cio_spool_sizes(names, live, n_live, NULL, 0);
 	add_assoc_long(arr, "pending_bytes", pending);
-	add_assoc_long(arr, "segments", (zend_long)n);
-	/* segments are older than every live file; live files are written side by side: the oldest of their heads */
-	for (uint32_t i = 0; pending && i < n && oldest < 0; i++) {
-		oldest = cio_spool_first_ms(names, segments[i],
-			cp_segment && zend_string_equals(cp_segment, segments[i]) ? (off_t)cp_offset : 0);
-	}
-	bool in_segments = oldest >= 0;
-	for (uint32_t i = 0; pending && !in_segments && i < n_live; i++) {
-		double ms = cio_spool_first_ms(names, live[i], 0);
-		if (ms >= 0 && (oldest < 0 || ms < oldest)) {
-			oldest = ms;
-		}
-	}
+	add_assoc_long(arr, "files", holding);
 	if (oldest >= 0) {
 		add_assoc_double(arr, "oldest_age", MAX(0.0, (cio_now_ms() - oldest) / 1000.0));
 	} else {
 		add_assoc_null(arr, "oldest_age");
 	}
-	cio_spool_segments_free(segments, n);
-	cio_spool_segments_free(live, n_live);
-	if (cp_segment) {
-		zend_string_release(cp_segment);
-	}
+	cio_spool_files_free(files, n);
+	zend_array_destroy(cp);
 }
 
 void cio_spool_status(zval *client, zval *return_value)

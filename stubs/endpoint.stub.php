@@ -100,12 +100,12 @@ namespace Customerio\Endpoint {
          * idle_sleep (seconds), max_requests_per_second, max_backoff (seconds), timeout (seconds, 0: none),
          * on_batch (callable(array)).
          * Without once it runs until SIGTERM or SIGINT, finishing the request in flight.
-         * @return array counters: sent, rejected, requests, failures, pending_bytes, oldest_age, stopped
+         * @return array counters: sent, rejected, requests, failures, pending_bytes, files, oldest_age, stopped
          */
         public function drain(array $options = []): array {}
 
         /**
-         * The health of this workspace's spool: path, pending_bytes, segments, oldest_age (seconds, or null),
+         * The health of this workspace's spool: path, pending_bytes, files, oldest_age (seconds, or null),
          * rejected (operations in the rejected file), rejected_path, sender_running.
          */
         public function spoolStatus(): array {}

@@ -58,6 +58,7 @@ customerio.persistent_idle_timeout => 30 => 30
 customerio.queue_mode => send => send
 customerio.retries => 2 => 2
 customerio.spool_dir => no value => no value
+customerio.spool_file_bytes => 1048576 => 1048576
 customerio.spool_group => Off => Off
 customerio.timeout => 7.5 => 7.5
 customerio.track_url => https://ini-track.example.test => https://ini-track.example.test

@@ -13,7 +13,7 @@ use Customerio\Client;
 
 final class SpoolModeTest extends TestCase
 {
-    private const SPOOL_INI = ['customerio.queue_mode', 'customerio.spool_group'];
+    private const SPOOL_INI = ['customerio.queue_mode', 'customerio.spool_group', 'customerio.spool_file_bytes'];
 
     protected function setUp(): void
     {
@@ -81,9 +81,9 @@ final class SpoolModeTest extends TestCase
         $this->assertNothingSent();
         $spools = self::files($dir, '*.spool.*');
         $this->assertCount(1, $spools);
-        $this->assertSame('customerio-' . substr($spools[0], 11, 16) . '.spool.' . getmypid(), $spools[0],
-            'a hash of the site id and the URL, then the writing process');
-        $this->assertMatchesRegularExpression('/^customerio-[0-9a-f]{16}\./', $spools[0]);
+        $this->assertMatchesRegularExpression('/^customerio-[0-9a-f]{16}\.spool\.[0-9]{13}-' . getmypid() . '$/',
+            $spools[0], 'a hash of the site id and the URL, the time the file was made, the writing process');
+        $this->assertEqualsWithDelta(microtime(true), (int) substr($spools[0], 34, 13) / 1000, 60);
         $lines = file("$dir/$spools[0]", FILE_IGNORE_NEW_LINES);
         $this->assertCount(2, $lines);
         $first = json_decode($lines[0], true);
@@ -196,27 +196,61 @@ final class SpoolModeTest extends TestCase
         $this->assertStringContainsString('Permission denied; nothing was queued', $e->getMessage());
     }
 
-    public function testAKilledWritersPartialLineIsCutAndNeverSent(): void
+    public function testAKilledWritersPartialLineIsNeverSentAndItsFileGoes(): void
     {
         $dir = $this->spoolDir();
+        // a worker that dies inside write(2): one whole line, then the start of the next one, no newline
+        $run = $this->runPhpFull('ini_set("customerio.spool_dir", $argv[2]);
+            $c = new Customerio\Client("k", ' . var_export(self::SITE_ID, true) . ', ["track_url" => $argv[1], "queue_mode" => "spool"]);
+            $c->track->queue(["type" => "person", "action" => "event", "identifiers" => ["id" => "u1"], "name" => "whole"]);
+            $mine = glob($argv[2] . "/*.spool.*-" . getmypid());
+            file_put_contents($mine[0], \'{"type":"person","action":"ev\', FILE_APPEND);', [], [$dir]);
+        $this->assertSame(0, $run['status'], $run['stderr']);
+        $this->assertCount(1, self::files($dir, '*.spool.*'));
+
+        // this process writes on in a file of its own
         $client = $this->spoolClient();
-        $client->track->queue(self::event('whole'));
-        $spool = glob("$dir/*.spool.*")[0];
-        // what a writer killed inside write(2) could leave: the start of a line, no newline
-        file_put_contents($spool, '{"type":"person","action":"event","identifiers":{"id":"u1"},"na', FILE_APPEND);
         $client->track->queue(self::event('after'));
+        $this->assertCount(2, self::files($dir, '*.spool.*'));
 
-        $lines = file($spool, FILE_IGNORE_NEW_LINES);
-        $this->assertSame(['whole', 'after'], array_map(fn($l) => json_decode($l, true)['name'], $lines));
-
-        // and a partial line left last is ignored by the sender
-        file_put_contents($spool, '{"type":"person","action":"ev', FILE_APPEND);
         $result = $client->track->drain(['once' => true]);
         $this->assertSame(['whole', 'after'], array_column($this->sentOperations(), 'name'));
-        $this->assertSame(2, $result['sent']);
-        $this->assertSame(0, $result['rejected']);
-        $this->assertSame(0, $result['pending_bytes']);
-        $this->assertSame([], self::files($dir, '*.seg'), 'the consumed segment is removed');
+        $this->assertSame([2, 0, 0], [$result['sent'], $result['rejected'], $result['pending_bytes']]);
+        // the dead writer's file goes with its cut line; this process still holds its own (sent) file
+        $this->assertSame(self::files($dir, '*.spool.*-' . getmypid()), self::files($dir, '*.spool.*'));
+        $this->assertCount(1, self::files($dir, '*.spool.*'));
+    }
+
+    public function testAFullFileIsLeftToTheSenderWhichRemovesItOnceSent(): void
+    {
+        $dir = $this->spoolDir();
+        ini_set('customerio.spool_file_bytes', '4096');
+        $client = $this->spoolClient();
+        for ($i = 0; $i < 100; $i++) {
+            $client->track->queue(self::event("e$i", ['attributes' => ['pad' => str_repeat('x', 100)]]));
+        }
+        $files = self::files($dir, '*.spool.*');
+        $this->assertGreaterThanOrEqual(4, count($files), 'about 190 bytes a line: a new file every ~21 lines');
+        sort($files);
+        foreach ($files as $i => $file) {
+            $size = filesize("$dir/$file");
+            $this->assertLessThanOrEqual(4096, $size);
+            $this->assertStringEndsWith("\n", file_get_contents("$dir/$file"));
+        }
+
+        $result = $client->track->drain(['once' => true]);
+        $this->assertSame(array_map(fn($i) => "e$i", range(0, 99)), array_column($this->sentOperations(), 'name'),
+            'in order across the files');
+        $this->assertSame([100, 0], [$result['sent'], $result['pending_bytes']]);
+        $this->assertSame([end($files)], self::files($dir, '*.spool.*'), 'only the file this process still writes');
+
+        $client->track->queue(self::event('next'));
+        self::server()->reset();
+        $this->assertSame(1, $client->track->drain(['once' => true])['sent']);
+        $this->assertSame(['next'], array_column($this->sentOperations(), 'name'));
+
+        $this->assertFalse(@ini_set('customerio.spool_file_bytes', '100'), 'below 4096 is refused');
+        $this->assertSame('4096', ini_get('customerio.spool_file_bytes'));
     }
 
     // ---- the sender ----
@@ -243,7 +277,7 @@ final class SpoolModeTest extends TestCase
         }
         $this->assertSame($names, array_column($this->sentOperations(), 'name'));
         $this->assertSame(['sent' => 40, 'rejected' => 0, 'requests' => count($requests), 'failures' => 0,
-            'pending_bytes' => 0, 'segments' => 0, 'oldest_age' => null, 'stopped' => 'empty'], $result);
+            'pending_bytes' => 0, 'files' => 0, 'oldest_age' => null, 'stopped' => 'empty'], $result);
         $this->assertSame(0, $client->track->spoolStatus()['pending_bytes']);
     }
 

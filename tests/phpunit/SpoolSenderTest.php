@@ -99,11 +99,12 @@ final class SpoolSenderTest extends TestCase
         $dir = $this->spoolDir();
         $writer = '<?php
             ini_set("customerio.spool_dir", $argv[1]);
+            ini_set("customerio.spool_file_bytes", "16384"); // each writer moves to new files while the sender reads
             $c = new Customerio\Client("k", ' . var_export(self::SITE_ID, true) . ', ["track_url" => $argv[2], "queue_mode" => "spool"]);
             for ($i = 0; $i < 1500; $i++) {
                 $c->track->queue(["type" => "person", "action" => "event", "identifiers" => ["id" => "u"],
                     "name" => "w" . $argv[3] . "-" . $i, "attributes" => ["pad" => str_repeat("x", $i % 300)]]);
-                usleep(400); // spread over about a second, so that the sender rotates under the writers
+                usleep(400); // spread over about a second, so that the sender reads under the writers
             }';
         $file = $dir . '/writer.php';
         file_put_contents($file, $writer);
@@ -141,7 +142,7 @@ final class SpoolSenderTest extends TestCase
         $this->assertCount(4500, $names);
         $this->assertGreaterThan(10, $rotations, 'the sender ran while the writers appended');
         $this->assertSame(0, $client->track->spoolStatus()['pending_bytes']);
-        $this->assertSame([], glob("$dir/*.seg"));
+        $this->assertSame([], glob("$dir/*.spool.*"), 'every file sent and removed once its writer left it');
     }
 
     public function testSenderOnceSendsPrintsAndExitsZero(): void
@@ -156,7 +157,7 @@ final class SpoolSenderTest extends TestCase
         $this->assertMatchesRegularExpression('/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ok operations=3 sent=3 rejected=0 bytes=\d+ '
             . 'seconds=[\d.]+ pending_bytes=0$/', $lines[0]);
         $this->assertMatchesRegularExpression('/Z status sent=3 rejected=0 requests=1 failures=0 pending_bytes=0 '
-            . 'segments=0 oldest_age=- stopped=empty$/', $lines[1]);
+            . 'files=0 oldest_age=- stopped=empty$/', $lines[1]);
         $this->assertSame(['e0', 'e1', 'e2'], $this->sentNames());
         $this->assertStringNotContainsString(self::API_KEY, $out . $err);
     }
