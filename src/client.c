@@ -264,28 +264,32 @@ static zend_result cio_seconds_to_ms(double seconds, const char *name, zend_long
 typedef enum { CIO_OPT_REGION, CIO_OPT_URL, CIO_OPT_VERIFY, CIO_OPT_SECONDS, CIO_OPT_COUNT, CIO_OPT_BYTES,
 	CIO_OPT_CONCURRENCY, CIO_OPT_BOOL, CIO_OPT_CALLABLE, CIO_OPT_HTTP_VERSION, CIO_OPT_QUEUE_MODE } cio_option_kind;
 
-/* Every constructor option: its name, its kind, and where its value goes. */
+/* Every constructor option: its name (and length: matched against each given key), its kind, and where its
+ * value goes. */
 static const struct {
 	const char *name;
+	size_t len;
 	cio_option_kind kind;
 	size_t offset; /* in cio_client */
 } cio_options[] = {
-	{"region", CIO_OPT_REGION, 0},
-	{"track_url", CIO_OPT_URL, XtOffsetOf(cio_client, cfg.track_base)},
-	{"api_url", CIO_OPT_URL, XtOffsetOf(cio_client, cfg.api_base)},
-	{"verify", CIO_OPT_VERIFY, 0},
-	{"timeout", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.timeout_ms)},
-	{"connect_timeout", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.connect_timeout_ms)},
-	{"retries", CIO_OPT_COUNT, XtOffsetOf(cio_client, cfg.retries)},
-	{"max_retry_time", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.max_retry_time_ms)},
-	{"auto_event_id", CIO_OPT_BOOL, XtOffsetOf(cio_client, cfg.auto_event_id)},
-	{"max_entity_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_entity_bytes)},
-	{"max_batch_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_batch_bytes)},
-	{"max_response_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_response_bytes)},
-	{"max_concurrency", CIO_OPT_CONCURRENCY, XtOffsetOf(cio_client, cfg.max_concurrency)},
-	{"on_error", CIO_OPT_CALLABLE, XtOffsetOf(cio_client, on_error)},
-	{"http_version", CIO_OPT_HTTP_VERSION, XtOffsetOf(cio_client, cfg.http_version)},
-	{"queue_mode", CIO_OPT_QUEUE_MODE, XtOffsetOf(cio_client, cfg.spool_mode)},
+#define CIO_OPTION(name, kind, offset) {name, sizeof(name) - 1, kind, offset}
+	CIO_OPTION("region", CIO_OPT_REGION, 0),
+	CIO_OPTION("track_url", CIO_OPT_URL, XtOffsetOf(cio_client, cfg.track_base)),
+	CIO_OPTION("api_url", CIO_OPT_URL, XtOffsetOf(cio_client, cfg.api_base)),
+	CIO_OPTION("verify", CIO_OPT_VERIFY, 0),
+	CIO_OPTION("timeout", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.timeout_ms)),
+	CIO_OPTION("connect_timeout", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.connect_timeout_ms)),
+	CIO_OPTION("retries", CIO_OPT_COUNT, XtOffsetOf(cio_client, cfg.retries)),
+	CIO_OPTION("max_retry_time", CIO_OPT_SECONDS, XtOffsetOf(cio_client, cfg.max_retry_time_ms)),
+	CIO_OPTION("auto_event_id", CIO_OPT_BOOL, XtOffsetOf(cio_client, cfg.auto_event_id)),
+	CIO_OPTION("max_entity_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_entity_bytes)),
+	CIO_OPTION("max_batch_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_batch_bytes)),
+	CIO_OPTION("max_response_bytes", CIO_OPT_BYTES, XtOffsetOf(cio_client, cfg.max_response_bytes)),
+	CIO_OPTION("max_concurrency", CIO_OPT_CONCURRENCY, XtOffsetOf(cio_client, cfg.max_concurrency)),
+	CIO_OPTION("on_error", CIO_OPT_CALLABLE, XtOffsetOf(cio_client, on_error)),
+	CIO_OPTION("http_version", CIO_OPT_HTTP_VERSION, XtOffsetOf(cio_client, cfg.http_version)),
+	CIO_OPTION("queue_mode", CIO_OPT_QUEUE_MODE, XtOffsetOf(cio_client, cfg.spool_mode)),
+#undef CIO_OPTION
 };
 
 static zend_result cio_option_type_error(const char *name, const char *expected, zval *value)
@@ -422,7 +426,7 @@ static zend_result cio_config_load(cio_client *c, HashTable *options, zend_strin
 			cio_throw_invalid_argument("Customerio\\Client options must be keyed by name");
 			return FAILURE;
 		}
-		for (i = 0; key && i < n && !zend_string_equals_cstr(key, cio_options[i].name, strlen(cio_options[i].name)); i++);
+		for (i = 0; key && i < n && !zend_string_equals_cstr(key, cio_options[i].name, cio_options[i].len); i++);
 		if (!key || i == n) {
 			cio_throw_invalid_argument("Unknown Customerio\\Client option \"%s\" (known: region, track_url, api_url, "
 				"verify, timeout, connect_timeout, retries, max_retry_time, auto_event_id, max_entity_bytes, "

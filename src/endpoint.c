@@ -569,14 +569,20 @@ static bool cio_make_body(const cio_route *route, zval *options, zval *body)
 	return false;
 }
 
+/* The slot of the declared property Base::$client (a subclass that declares it again keeps the slot) */
+static uint32_t cio_endpoint_client_offset;
+
 /* $this->client, which must be an object (a Client or a test double of it), as a reference of the caller's:
  * user code run while it is used (jsonSerialize, an injected Guzzle client) may overwrite the property. */
 static bool cio_endpoint_client(zval *self, zval *client)
 {
-	zval rv, *value;
+	zval rv, *value = OBJ_PROP(Z_OBJ_P(self), cio_endpoint_client_offset);
 
 	ZVAL_UNDEF(&rv);
-	value = zend_read_property(cio_ce_endpoint_base, Z_OBJ_P(self), "client", sizeof("client") - 1, 1, &rv);
+	/* the slot itself, as the standard handler would read it; else (unset: __get, or other handlers) a read */
+	if (Z_TYPE_P(value) == IS_UNDEF || Z_OBJ_HT_P(self)->read_property != zend_std_read_property) {
+		value = zend_read_property(cio_ce_endpoint_base, Z_OBJ_P(self), "client", sizeof("client") - 1, 1, &rv);
+	}
 	ZVAL_DEREF(value);
 	ZVAL_UNDEF(client);
 	if (Z_TYPE_P(value) == IS_OBJECT) {
@@ -934,6 +940,22 @@ CIO_ROUTE_METHOD(SenderIdentities, usedBy, senders_used_by)
 
 /* ---- Base: constructor and the SDK's public path helpers ---- */
 
+/* $this->client = $client: straight into the slot when the standard handler would do just that (the property is
+ * untyped: no check, no coercion), else through it */
+static void cio_endpoint_set_client(zend_object *obj, zval *client)
+{
+	zval *slot = OBJ_PROP(obj, cio_endpoint_client_offset);
+
+	if (Z_TYPE_P(slot) != IS_UNDEF && !Z_ISREF_P(slot) && obj->handlers->write_property == zend_std_write_property) {
+		zval old;
+		ZVAL_COPY_VALUE(&old, slot);
+		ZVAL_COPY(slot, client);
+		zval_ptr_dtor(&old);
+		return;
+	}
+	zend_update_property(cio_ce_endpoint_base, obj, "client", sizeof("client") - 1, client);
+}
+
 PHP_METHOD(Customerio_Endpoint_Base, __construct)
 {
 	zval *client;
@@ -941,7 +963,7 @@ PHP_METHOD(Customerio_Endpoint_Base, __construct)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ZVAL(client)
 	ZEND_PARSE_PARAMETERS_END();
-	zend_update_property(cio_ce_endpoint_base, Z_OBJ_P(ZEND_THIS), "client", sizeof("client") - 1, client);
+	cio_endpoint_set_client(Z_OBJ_P(ZEND_THIS), client);
 }
 
 PHP_METHOD(Customerio_Endpoint_Customers, __construct)
@@ -951,9 +973,9 @@ PHP_METHOD(Customerio_Endpoint_Customers, __construct)
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_ZVAL(client)
 	ZEND_PARSE_PARAMETERS_END();
-	zend_update_property(cio_ce_endpoint_base, Z_OBJ_P(ZEND_THIS), "client", sizeof("client") - 1, client);
+	cio_endpoint_set_client(Z_OBJ_P(ZEND_THIS), client);
 	object_init_ex(&devices, cio_ce_endpoint_devices);
-	zend_update_property(cio_ce_endpoint_base, Z_OBJ(devices), "client", sizeof("client") - 1, client);
+	cio_endpoint_set_client(Z_OBJ(devices), client);
 	zend_update_property(cio_ce_endpoint_customers, Z_OBJ_P(ZEND_THIS), "devices", sizeof("devices") - 1, &devices);
 	zval_ptr_dtor(&devices);
 }
@@ -1057,22 +1079,25 @@ PHP_METHOD(Customerio_Endpoint_Base, collectionsPath)
 
 static const struct {
 	const char *property;
+	size_t len;
 	const char *class_name; /* under Customerio\Endpoint\ */
 } cio_endpoint_properties[CIO_ENDPOINT_COUNT] = {
-	{"events", "Events"},
-	{"customers", "Customers"},
-	{"page", "Page"},
-	{"campaigns", "Campaigns"},
-	{"messages", "Messages"},
-	{"messageTemplates", "MessageTemplates"},
-	{"newsletters", "Newsletters"},
-	{"segments", "Segments"},
-	{"exports", "Exports"},
-	{"activities", "Activities"},
-	{"senderIdentities", "SenderIdentities"},
-	{"send", "Send"},
-	{"collection", "Collections"},
-	{"track", "Track"},
+#define CIO_ENDPOINT_PROPERTY(property, class_name) {property, sizeof(property) - 1, class_name}
+	CIO_ENDPOINT_PROPERTY("events", "Events"),
+	CIO_ENDPOINT_PROPERTY("customers", "Customers"),
+	CIO_ENDPOINT_PROPERTY("page", "Page"),
+	CIO_ENDPOINT_PROPERTY("campaigns", "Campaigns"),
+	CIO_ENDPOINT_PROPERTY("messages", "Messages"),
+	CIO_ENDPOINT_PROPERTY("messageTemplates", "MessageTemplates"),
+	CIO_ENDPOINT_PROPERTY("newsletters", "Newsletters"),
+	CIO_ENDPOINT_PROPERTY("segments", "Segments"),
+	CIO_ENDPOINT_PROPERTY("exports", "Exports"),
+	CIO_ENDPOINT_PROPERTY("activities", "Activities"),
+	CIO_ENDPOINT_PROPERTY("senderIdentities", "SenderIdentities"),
+	CIO_ENDPOINT_PROPERTY("send", "Send"),
+	CIO_ENDPOINT_PROPERTY("collection", "Collections"),
+	CIO_ENDPOINT_PROPERTY("track", "Track"),
+#undef CIO_ENDPOINT_PROPERTY
 };
 
 static zend_class_entry *cio_endpoint_classes[CIO_ENDPOINT_COUNT];
@@ -1086,8 +1111,7 @@ const char *cio_endpoint_property_name(int index)
 int cio_endpoint_index(zend_string *property)
 {
 	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
-		if (zend_string_equals_cstr(property, cio_endpoint_properties[i].property,
-				strlen(cio_endpoint_properties[i].property))) {
+		if (zend_string_equals_cstr(property, cio_endpoint_properties[i].property, cio_endpoint_properties[i].len)) {
 			return i;
 		}
 	}
@@ -1195,6 +1219,8 @@ void cio_endpoint_minit(void)
 	cio_endpoint_handlers.offset = XtOffsetOf(cio_endpoint, std);
 	cio_endpoint_handlers.free_obj = cio_endpoint_free;
 	cio_endpoint_handlers.clone_obj = cio_endpoint_clone;
+	cio_endpoint_client_offset = ((zend_property_info *)zend_hash_str_find_ptr(&cio_ce_endpoint_base->properties_info,
+		"client", sizeof("client") - 1))->offset;
 
 	for (int i = 0; i < CIO_ENDPOINT_COUNT; i++) {
 		char name[64];
