@@ -692,6 +692,9 @@ bool cio_client_is_plain(zval *client)
 	if (!cio_client_from_obj(Z_OBJ_P(client))->initialized) {
 		return false;
 	}
+	if (Z_OBJCE_P(client) == cio_ce_client) {
+		return true; /* not a subclass: the methods are the extension's own */
+	}
 	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++) {
 		zend_function *f = zend_hash_str_find_ptr(&Z_OBJCE_P(client)->function_table, methods[i], strlen(methods[i]));
 		if (!f || f->type != ZEND_INTERNAL_FUNCTION || f->common.scope != cio_ce_client) {
