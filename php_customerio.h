@@ -38,6 +38,7 @@ typedef struct {
 	char *path;              /* the live file open now, NULL before the first (malloc'ed) */
 	int fd;                  /* -1: none open; else held with a shared flock() for as long as it is open */
 	zend_long end;           /* the file's size: only this process writes it */
+	time_t checked;          /* the second the file was last seen still linked in the spool dir */
 } cio_spool_fd;
 
 ZEND_BEGIN_MODULE_GLOBALS(customerio)

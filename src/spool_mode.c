@@ -260,6 +260,7 @@ static bool cio_spool_open_new(cio_spool_fd *slot, pid_t pid)
 		slot->path = path;
 		slot->fd = fd;
 		slot->end = 0;
+		slot->checked = (time_t)(ms / 1000);
 		return true;
 	}
 	int saved = path ? errno : ENOMEM;
@@ -300,6 +301,18 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 	if (slot->fd >= 0 && slot->end > 0 && slot->end + (zend_long)len > CIO_G(spool_file_bytes)) {
 		close(slot->fd);
 		slot->fd = -1;
+	}
+	/* the sender never removes a file its writer holds, but a person can: at most once a second, check that
+	 * the file is still there, so that lines do not go on into a removed file */
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	if (slot->fd >= 0 && tv.tv_sec != slot->checked) {
+		struct stat st;
+		slot->checked = tv.tv_sec;
+		if (fstat(slot->fd, &st) == 0 && st.st_nlink == 0) {
+			close(slot->fd);
+			slot->fd = -1;
+		}
 	}
 	if (slot->fd < 0) {
 		if (cio_spool_check_dir(dir) == FAILURE) { /* the directory itself, once per file */

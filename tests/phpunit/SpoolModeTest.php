@@ -221,6 +221,22 @@ final class SpoolModeTest extends TestCase
         $this->assertCount(1, self::files($dir, '*.spool.*'));
     }
 
+    public function testALiveFileRemovedByHandIsReplacedWithinASecond(): void
+    {
+        $dir = $this->spoolDir();
+        $client = $this->spoolClient();
+        $client->track->queue(self::event('before'));
+        $first = self::files($dir, '*.spool.*');
+        unlink("$dir/$first[0]"); // what it held is gone with it; what comes next must not follow it
+        usleep(1100000);
+        $client->track->queue(self::event('after'));
+
+        $files = self::files($dir, '*.spool.*');
+        $this->assertCount(1, $files);
+        $this->assertNotSame($first, $files, 'a new file');
+        $this->assertSame(['after'], array_map(fn($l) => json_decode($l, true)['name'], file("$dir/$files[0]")));
+    }
+
     public function testAFullFileIsLeftToTheSenderWhichRemovesItOnceSent(): void
     {
         $dir = $this->spoolDir();
