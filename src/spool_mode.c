@@ -248,7 +248,17 @@ static bool cio_spool_open_new(cio_spool_fd *slot, pid_t pid)
 			}
 			break;
 		}
-		while (flock(fd, LOCK_SH) != 0 && errno == EINTR);
+		int locked;
+		while ((locked = flock(fd, LOCK_SH)) != 0 && errno == EINTR);
+		if (locked != 0) {
+			/* without its lock the sender could remove the file under the writer (a file system without
+			 * flock(), ENOLCK): refuse rather than lose lines */
+			int saved = errno;
+			unlink(path);
+			close(fd);
+			errno = saved;
+			break;
+		}
 		/* a sender that found the file empty before the lock was taken has removed it: take another */
 		if (fstat(fd, &st) != 0 || st.st_nlink == 0) {
 			int saved = errno;
@@ -338,8 +348,9 @@ zend_result cio_spool_append(zval *client, smart_str *line)
 		}
 	}
 	if (!ok) {
-		cio_throw_invalid_argument("Cannot append to the spool %s: %s; nothing was queued",
-			slot->path ? slot->path : slot->base, strerror(errno));
+		/* the file written to, or (no file could be made) the spool's live files */
+		cio_throw_invalid_argument("Cannot append to the spool %s%s: %s; nothing was queued",
+			slot->fd >= 0 ? slot->path : slot->base, slot->fd >= 0 ? "" : ".spool.*", strerror(errno));
 	}
 	ZSTR_LEN(line->s)--;
 	return ok ? SUCCESS : FAILURE;
