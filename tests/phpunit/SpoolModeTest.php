@@ -437,6 +437,27 @@ final class SpoolModeTest extends TestCase
         $this->assertFalse($client->track->spoolStatus()['sender_running']);
     }
 
+    public function testASpoolOfThePreviousLayoutIsSentAndRemoved(): void
+    {
+        $dir = $this->spoolDir();
+        $client = $this->spoolClient();
+        $base = substr($client->track->spoolStatus()['path'], 0, -strlen('.spool.*'));
+        $line = fn(string $name) => json_encode(self::event($name)) . "\n";
+        // what the previous version left: segments (renamed live files) with a checkpoint in the second one, and
+        // a live file per process named by its pid only
+        file_put_contents("$base.00000000000000000001.seg", $line('consumed before'));
+        file_put_contents("$base.00000000000000000002.seg", $line('accepted') . $line('pending 1'));
+        file_put_contents("$base.checkpoint", basename("$base.00000000000000000002.seg") . ' ' . strlen($line('accepted')) . "\n");
+        file_put_contents("$base.spool.4242", $line('pending 2'));
+
+        $result = $client->track->drain(['once' => true]);
+
+        $this->assertSame(['pending 1', 'pending 2'], array_column($this->sentOperations(), 'name'),
+            'in order, nothing the old checkpoint had passed');
+        $this->assertSame([2, 0], [$result['sent'], $result['pending_bytes']]);
+        $this->assertSame([], array_merge(self::files($dir, '*.seg'), self::files($dir, '*.spool.*')), 'all removed');
+    }
+
     public function testSeveralWorkspacesShareOneSpoolDir(): void
     {
         $dir = $this->spoolDir();
