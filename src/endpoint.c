@@ -1130,7 +1130,8 @@ zend_object *cio_client_endpoint(zend_object *client, int index)
 	ZVAL_OBJ(&self, client);
 	object_init_ex(&endpoint, cio_endpoint_classes[index]);
 	zend_function *ctor = cio_endpoint_classes[index]->constructor;
-	if (ctor->type == ZEND_INTERNAL_FUNCTION && ctor->internal_function.handler == ZEND_MN(Customerio_Endpoint_Base___construct)) {
+	if (ctor->type == ZEND_INTERNAL_FUNCTION
+		&& ctor->internal_function.handler == ZEND_MN(Customerio_Endpoint_Base___construct)) {
 		cio_endpoint_set_client(Z_OBJ(endpoint), &self); /* what that constructor does, without a call frame */
 	} else {
 		zend_call_known_instance_method_with_1_params(ctor, Z_OBJ(endpoint), NULL, &self);

@@ -81,11 +81,6 @@ static void cio_batch_free(cio_spool_batch *b)
 	memset(b, 0, sizeof(*b));
 }
 
-static zend_string *cio_file_path(const cio_drain *d, zend_string *file)
-{
-	return zend_strpprintf(0, "%s/%s", ZSTR_VAL(d->names.dir), ZSTR_VAL(file));
-}
-
 static void cio_batch_add_bad(cio_spool_batch *b, const char *line, size_t len)
 {
 	if (b->bad_count == b->bad_cap) {
@@ -160,7 +155,7 @@ static void cio_batch_read(cio_drain *d, cio_spool_batch *b, uint32_t max_ops)
 		b->ends = safe_emalloc(b->file_count, sizeof(*b->ends), 0);
 	}
 	for (uint32_t i = 0; i < b->file_count; i++) {
-		zend_string *path = cio_file_path(d, b->files[i]);
+		zend_string *path = cio_spool_file_path(&d->names, b->files[i]);
 		int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
 		zend_string_release(path);
 		b->ends[i] = -1;
@@ -239,7 +234,7 @@ static bool cio_newline_between(int fd, off_t from, off_t to)
  * line its writer was killed inside, never whole (its queue() never returned): it goes with the file. */
 static void cio_retire(cio_drain *d, zend_string *file, zend_long end)
 {
-	zend_string *path = cio_file_path(d, file);
+	zend_string *path = cio_spool_file_path(&d->names, file);
 	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
 	struct stat st;
 
@@ -295,7 +290,7 @@ static void cio_drop_consumed(cio_drain *d)
 	} ZEND_HASH_FOREACH_END();
 	for (uint32_t i = 0; last && i < n; i++) {
 		if (cio_spool_is_segment(files[i]) && strcmp(ZSTR_VAL(files[i]), ZSTR_VAL(last)) < 0) {
-			zend_string *path = cio_file_path(d, files[i]);
+			zend_string *path = cio_spool_file_path(&d->names, files[i]);
 			unlink(ZSTR_VAL(path));
 			zend_string_release(path);
 		}

@@ -525,30 +525,28 @@ zend_long cio_spool_checkpoint_of(HashTable *cp, zend_string *file)
 	return offset ? MAX(0, Z_LVAL_P(offset)) : 0;
 }
 
-/* The time of the first whole line of a file from offset (its ULID), else the file's mtime; -1: no whole line. */
-static double cio_spool_first_ms(const cio_spool_names *names, zend_string *file, off_t from)
+zend_string *cio_spool_file_path(const cio_spool_names *names, zend_string *file)
+{
+	return zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(file));
+}
+
+/* The time of the first whole line of fd from offset (its ULID), else mtime, the file's modification time;
+ * -1: no whole line. */
+static double cio_spool_first_ms(int fd, off_t from, time_t mtime)
 {
 	char buf[65536];
-	struct stat st;
-	zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(file));
-	int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
 	double ms = -1;
-
-	zend_string_release(path);
-	if (fd < 0) {
-		return -1;
-	}
 	ssize_t got = pread(fd, buf, sizeof(buf), from);
 	char *nl = got > 0 ? memchr(buf, '\n', (size_t)got) : NULL;
-	if (nl && (ms = cio_spool_line_time(buf, (size_t)(nl - buf))) < 0 && fstat(fd, &st) == 0) {
-		ms = (double)st.st_mtime * 1000.0;
+
+	if (nl && (ms = cio_spool_line_time(buf, (size_t)(nl - buf))) < 0) {
+		ms = (double)mtime * 1000.0;
 	}
-	close(fd);
 	return ms;
 }
 
 /* Shared with the sender: bytes pending, the files holding them and the oldest operation's age (seconds, or
- * null) into arr. */
+ * null) into arr. Each file is opened once: its size, then its first pending line. */
 void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
 {
 	HashTable *cp = cio_spool_read_checkpoint(names);
@@ -559,18 +557,23 @@ void cio_spool_add_pending(const cio_spool_names *names, zval *arr)
 	struct stat st;
 
 	for (uint32_t i = 0; i < n; i++) {
-		zend_string *path = zend_strpprintf(0, "%s/%s", ZSTR_VAL(names->dir), ZSTR_VAL(files[i]));
+		zend_string *path = cio_spool_file_path(names, files[i]);
 		zend_long from = cio_spool_checkpoint_of(cp, files[i]);
-		if (stat(ZSTR_VAL(path), &st) == 0 && (zend_long)st.st_size > from) {
+		int fd = open(ZSTR_VAL(path), O_RDONLY | O_CLOEXEC);
+		zend_string_release(path);
+		if (fd < 0) {
+			continue; /* removed since the listing */
+		}
+		if (fstat(fd, &st) == 0 && (zend_long)st.st_size > from) {
 			pending += (zend_long)st.st_size - from;
 			holding++;
 			/* the files are written side by side: the oldest of their heads */
-			double ms = cio_spool_first_ms(names, files[i], (off_t)from);
+			double ms = cio_spool_first_ms(fd, (off_t)from, st.st_mtime);
 			if (ms >= 0 && (oldest < 0 || ms < oldest)) {
 				oldest = ms;
 			}
 		}
-		zend_string_release(path);
+		close(fd);
 	}
 	add_assoc_long(arr, "pending_bytes", pending);
 	add_assoc_long(arr, "files", holding);

@@ -32,6 +32,8 @@ zend_result cio_spool_check_dir(const char *dir);
  * is set). */
 zend_result cio_spool_names_of(zval *client, cio_spool_names *names, bool check_dir);
 void cio_spool_names_free(cio_spool_names *names);
+/* dir + "/" + file, a name cio_spool_files() listed */
+zend_string *cio_spool_file_path(const cio_spool_names *names, zend_string *file);
 /* base + suffix, e.g. ".spool" */
 zend_string *cio_spool_path(const cio_spool_names *names, const char *suffix);
 /* 0600, or 0660 when customerio.spool_group is on (open() then applies the umask) */
