@@ -41,6 +41,19 @@ typedef struct {
 	time_t checked;          /* the second the file was last seen still linked in the spool dir */
 } cio_spool_fd;
 
+/* The options of a pooled easy handle that change per call, as last set: a call that repeats one skips its
+ * setopt (src/http.c, cio_transfer_begin). Pointers are compared as values: libcurl keeps the pointer itself. */
+typedef struct {
+	uint64_t serial;          /* the cio_config its constant options were set for; 0: nothing is known */
+	void *private_data, *write_data, *header_data;
+	char *error_buffer;
+	const struct curl_slist *headers;
+	long timeout_ms, http_version;
+	bool post;                /* POST with CUSTOMREQUEST unset (else: unknown) */
+	unsigned char url_len;    /* 0: unknown (also for a URL longer than url[]) */
+	char url[207];
+} cio_easy_options;
+
 ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	/* ini */
 	char *track_url;
@@ -64,7 +77,7 @@ ZEND_BEGIN_MODULE_GLOBALS(customerio)
 	CURLSH *share;
 	struct {
 		CURL *easy;
-		uint64_t serial;   /* the cio_config its constant options were set for */
+		cio_easy_options set; /* what is set on it (src/http.c) */
 	} pool[16];
 	int pool_size;
 	pid_t owner_pid;

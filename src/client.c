@@ -645,8 +645,8 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 	zend_string *url = c->v2_urls[which];
 	zend_string *authorization = cio_authorization(c, false);
 	struct curl_slist *headers = cio_client_headers(c, true, false, authorization);
-	cio_http_request *reqs = safe_emalloc(n, sizeof(cio_http_request), 0);
-	cio_http_response *res = safe_emalloc(n, sizeof(cio_http_response), 0);
+	cio_http_request one_req, *reqs = n > 1 ? safe_emalloc(n, sizeof(cio_http_request), 0) : &one_req;
+	cio_http_response one_res, *res = n > 1 ? safe_emalloc(n, sizeof(cio_http_response), 0) : &one_res;
 	int failed = -1;
 
 	for (int i = 0; i < n; i++) {
@@ -674,8 +674,10 @@ int cio_client_post_v2_many(zend_object *client, const char *path, const smart_s
 		}
 		cio_http_response_free(&res[i]);
 	}
-	efree(reqs);
-	efree(res);
+	if (n > 1) {
+		efree(reqs);
+		efree(res);
+	}
 	zend_string_release(authorization);
 	return failed;
 }

@@ -29,6 +29,19 @@ void cio_http_minit(void)
 		PHP_CUSTOMERIO_VERSION, PHP_VERSION, info->version);
 }
 
+/* Drops the handle's pointers into a call's memory (its transfer, error buffer, header list and response). */
+static void cio_http_easy_forget(CURL *easy, cio_easy_options *set)
+{
+	curl_easy_setopt(easy, CURLOPT_PRIVATE, NULL);
+	curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, NULL);
+	curl_easy_setopt(easy, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(easy, CURLOPT_WRITEDATA, NULL);
+	curl_easy_setopt(easy, CURLOPT_HEADERDATA, NULL);
+	set->private_data = set->write_data = set->header_data = NULL;
+	set->error_buffer = NULL;
+	set->headers = NULL;
+}
+
 /* Closes every connection of the thread (or process) these globals belong to when they are ours (the pid
  * matches), or forgets a parent's. Takes the globals explicitly: GSHUTDOWN may run in another thread. */
 static void cio_http_release_in(zend_customerio_globals *g)
@@ -46,6 +59,7 @@ static void cio_http_release_in(zend_customerio_globals *g)
 	g->in_flight_n = 0;
 	for (int i = 0; i < g->pool_size; i++) {
 		if (own) {
+			cio_http_easy_forget(g->pool[i].easy, &g->pool[i].set);
 			curl_easy_cleanup(g->pool[i].easy);
 		}
 	}
@@ -137,6 +151,11 @@ void cio_http_rshutdown(void)
 	cio_http_abandon();
 	if (!CIO_G(persistent)) {
 		cio_http_release();
+	} else if (CIO_G(owner_pid) == cio_getpid()) {
+		/* the pooled handles outlive the request: no pointer into its memory may */
+		for (int i = 0; i < CIO_G(pool_size); i++) {
+			cio_http_easy_forget(CIO_G(pool)[i].easy, &CIO_G(pool)[i].set);
+		}
 	}
 }
 
@@ -191,29 +210,26 @@ static CURLM *cio_http_multi(bool h2)
 	return *multi;
 }
 
-static CURL *cio_http_easy_get(uint64_t *serial)
+static CURL *cio_http_easy_get(cio_easy_options *set)
 {
 	if (CIO_G(pool_size)) {
 		CIO_G(pool_size)--;
-		*serial = CIO_G(pool)[CIO_G(pool_size)].serial;
+		*set = CIO_G(pool)[CIO_G(pool_size)].set;
 		return CIO_G(pool)[CIO_G(pool_size)].easy;
 	}
-	*serial = 0;
+	set->serial = 0;
 	return curl_easy_init();
 }
 
-/* Back to the pool, still set up for its configuration; pointers into the call's memory are dropped.
- * Connections live in the multi handle, not here. */
-static void cio_http_easy_put(CURL *easy, uint64_t serial)
+/* Back to the pool, still set up for its configuration. Connections live in the multi handle, not here.
+ * Its pointers into the call's memory stay until the request ends (cio_http_rshutdown): libcurl reads them only
+ * while the handle is attached, and cio_transfer_begin() sets all of them before it attaches the handle again.
+ * Five setopts per call were about 0.3% of an entity() call's CPU. */
+static void cio_http_easy_put(CURL *easy, const cio_easy_options *set)
 {
-	curl_easy_setopt(easy, CURLOPT_PRIVATE, NULL);
-	curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, NULL);
-	curl_easy_setopt(easy, CURLOPT_HTTPHEADER, NULL);
-	curl_easy_setopt(easy, CURLOPT_WRITEDATA, NULL);
-	curl_easy_setopt(easy, CURLOPT_HEADERDATA, NULL);
 	if (CIO_G(pool_size) < CIO_POOL_MAX) {
 		CIO_G(pool)[CIO_G(pool_size)].easy = easy;
-		CIO_G(pool)[CIO_G(pool_size)++].serial = serial;
+		CIO_G(pool)[CIO_G(pool_size)++].set = *set;
 	} else {
 		curl_easy_cleanup(easy);
 	}
@@ -318,7 +334,7 @@ typedef struct {
 	const cio_http_request *req;
 	cio_http_response *res;
 	CURL *easy;
-	uint64_t configured;     /* serial of the cio_config easy is set up for */
+	cio_easy_options set;    /* what is set on easy */
 	struct curl_slist *own_headers; /* for a retry or a redirect; otherwise the request's own list */
 	zend_long deadline;      /* retries only start before it; 0: no limit */
 	zend_long due;           /* waiting to retry until then; 0: not waiting */
@@ -366,6 +382,15 @@ static void cio_http_track(CURL *easy, bool attached)
 		} \
 	} while (0)
 
+/* The same for an option that changes per call, skipped when its value is the one last set on the handle
+ * (st->field): most calls repeat every one of them but the body, and a setopt costs about 100 instructions. */
+#define CIO_SETOPT_CHANGED(field, option, value) do { \
+		if (st->field != (value)) { \
+			CIO_SETOPT(option, value); \
+			st->field = (value); \
+		} \
+	} while (0)
+
 /* Configures the next attempt of t and hands it to the multi handle. An option libcurl refuses fails the
  * attempt: sending with the handle's previous value (another URL, another body) would be a wrong request. */
 static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_ms)
@@ -375,8 +400,10 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 	cio_http_response *res = t->res;
 	CURL *curl = t->easy;
 	struct curl_slist *headers = req->headers;
+	cio_easy_options *st = &t->set;
 	CURLcode failed = CURLE_OK;
 	const char *failed_option = NULL;
+	size_t url_len = ZSTR_LEN(res->url);
 
 	if (t->retry || !t->with_auth || !headers) {
 		curl_slist_free_all(t->own_headers);
@@ -384,9 +411,11 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 			t->retry);
 	}
 
-	if (t->configured != cfg->serial) {
+	if (st->serial != cfg->serial) {
 		/* what stays the same for every request of this configuration, set once per handle */
 		curl_easy_reset(curl);
+		memset(st, 0, sizeof(*st)); /* the defaults curl_easy_reset() restored: NULL pointers, nothing known */
+		st->timeout_ms = st->http_version = -1;
 #if CIO_HAVE_PROTOCOLS_STR
 		CIO_SETOPT(CURLOPT_PROTOCOLS_STR, "http,https");
 #else
@@ -411,35 +440,47 @@ static void cio_transfer_begin(CURLM *multi, cio_transfer *t, zend_long timeout_
 		if (cfg->cainfo) {
 			CIO_SETOPT(CURLOPT_CAINFO, ZSTR_VAL(cfg->cainfo));
 		}
-		t->configured = failed == CURLE_OK ? cfg->serial : 0;
+		st->serial = failed == CURLE_OK ? cfg->serial : 0;
 	}
 
-	CIO_SETOPT(CURLOPT_PRIVATE, t);
-	CIO_SETOPT(CURLOPT_URL, ZSTR_VAL(res->url));
-	CIO_SETOPT(CURLOPT_HTTPHEADER, headers);
-	CIO_SETOPT(CURLOPT_ERRORBUFFER, res->errbuf);
-	CIO_SETOPT(CURLOPT_WRITEDATA, res);
-	CIO_SETOPT(CURLOPT_HEADERDATA, res);
-	CIO_SETOPT(CURLOPT_TIMEOUT_MS, (long)timeout_ms);
-	/* 2TLS: h2 through ALPN over https, never h2c over http. HTTP/2 is optional: a libcurl built without it
-	 * refuses the option and still sends HTTP/1.1 */
-	curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, t->h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1);
-	/* the method, set in full every time: the handle may have sent another one last */
+	CIO_SETOPT_CHANGED(private_data, CURLOPT_PRIVATE, (void *)t);
+	if (st->url_len != url_len || memcmp(st->url, ZSTR_VAL(res->url), url_len) != 0) {
+		CIO_SETOPT(CURLOPT_URL, ZSTR_VAL(res->url));
+		st->url_len = url_len < sizeof(st->url) ? (unsigned char)url_len : 0;
+		memcpy(st->url, ZSTR_VAL(res->url), st->url_len);
+	}
+	CIO_SETOPT_CHANGED(headers, CURLOPT_HTTPHEADER, (const struct curl_slist *)headers);
+	CIO_SETOPT_CHANGED(error_buffer, CURLOPT_ERRORBUFFER, res->errbuf);
+	CIO_SETOPT_CHANGED(write_data, CURLOPT_WRITEDATA, (void *)res);
+	CIO_SETOPT_CHANGED(header_data, CURLOPT_HEADERDATA, (void *)res);
+	CIO_SETOPT_CHANGED(timeout_ms, CURLOPT_TIMEOUT_MS, (long)timeout_ms);
+	if (st->http_version != (t->h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1)) {
+		/* 2TLS: h2 through ALPN over https, never h2c over http. HTTP/2 is optional: a libcurl built without it
+		 * refuses the option and still sends HTTP/1.1 */
+		st->http_version = t->h2 ? (long)CURL_HTTP_VERSION_2TLS : (long)CURL_HTTP_VERSION_1_1;
+		curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, st->http_version);
+	}
+	/* the method in full unless the handle's last request was a POST too */
 	if (strcmp(req->method, "GET") == 0 || (!req->body && strcmp(req->method, "DELETE") == 0)) {
+		st->post = false;
 		CIO_SETOPT(CURLOPT_HTTPGET, 1L);
 		CIO_SETOPT(CURLOPT_CUSTOMREQUEST, req->method[0] == 'G' ? NULL : req->method);
 	} else {
 		/* POST and PUT always carry a (possibly empty) body, so a Content-Length goes out. The body is the
 		 * caller's buffer, sent without a copy. */
+		bool post = strcmp(req->method, "POST") == 0;
 		CIO_SETOPT(CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(req->body ? req->body_len : 0));
 		CIO_SETOPT(CURLOPT_POSTFIELDS, req->body ? req->body : "");
-		CIO_SETOPT(CURLOPT_CUSTOMREQUEST, strcmp(req->method, "POST") == 0 ? NULL : req->method);
+		if (!post || !st->post) {
+			CIO_SETOPT(CURLOPT_CUSTOMREQUEST, post ? NULL : req->method);
+		}
+		st->post = post;
 	}
 	if (failed != CURLE_OK) {
 		res->error = failed;
 		snprintf(res->errbuf, sizeof(res->errbuf), "libcurl refused %s: %s; nothing was sent", failed_option,
 			curl_easy_strerror(failed));
-		t->configured = 0; /* set up again from scratch next time */
+		st->serial = 0; /* set up again from scratch next time */
 		t->done = true;
 		return;
 	}
@@ -639,7 +680,8 @@ static void cio_transfer_end(CURLM *multi, cio_transfer *t, CURLcode code)
 		/* no Location, or https to http: the 3xx is the answer, and an error */
 	}
 	if (t->retry < cfg->retries) {
-		zend_long wait = code == CURLE_OK ? cio_http_retry_after(res) : -1;
+		/* Retry-After only matters for the statuses cio_http_retryable() takes: a success is not parsed */
+		zend_long wait = code == CURLE_OK && res->status >= 400 ? cio_http_retry_after(res) : -1;
 		if (cio_http_retryable(t, wait)) {
 			if (wait < 0) {
 				wait = cio_http_backoff(t->retry);
@@ -670,24 +712,27 @@ static int cio_transfers_fail(CURLM *multi, cio_transfer *transfers, int n, cons
 	return 0;
 }
 
-/* Hands the handles back (detached first) and frees the transfers. */
+/* Hands the handles back (detached first) and frees the transfers (a single one is the caller's own). */
 static void cio_transfers_free(CURLM *multi, cio_transfer *transfers, int n)
 {
 	for (int i = 0; i < n; i++) {
 		cio_transfer_detach(multi, &transfers[i]);
 		if (transfers[i].easy) {
-			cio_http_easy_put(transfers[i].easy, transfers[i].configured);
+			cio_http_easy_put(transfers[i].easy, &transfers[i].set);
 		}
 		curl_slist_free_all(transfers[i].own_headers);
 	}
-	efree(transfers);
+	if (n > 1) {
+		efree(transfers);
+	}
 }
 
 void cio_http_send_many(const cio_http_request *reqs, cio_http_response *responses, int n)
 {
 	bool h2 = n > 0 && cio_http_wants_h2(reqs[0].cfg, n);
 	CURLM *multi = cio_http_multi(h2);
-	cio_transfer *transfers = ecalloc(n, sizeof(cio_transfer));
+	cio_transfer one = {0}; /* most calls send one request: no allocation for it */
+	cio_transfer *transfers = n > 1 ? ecalloc(n, sizeof(cio_transfer)) : &one;
 	int left = n, running = 0;
 
 	for (int i = 0; i < n; i++) {
@@ -702,7 +747,7 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 		t->h2 = h2;
 		/* max_retry_time 0: no limit, as for the timeouts */
 		t->deadline = reqs[i].cfg->max_retry_time_ms ? cio_now_ms() + reqs[i].cfg->max_retry_time_ms : 0;
-		t->easy = multi ? cio_http_easy_get(&t->configured) : NULL;
+		t->easy = multi ? cio_http_easy_get(&t->set) : NULL;
 		if (!t->easy) {
 			res->error = CURLE_FAILED_INIT;
 			strcpy(res->errbuf, "libcurl could not be initialised");
@@ -746,11 +791,14 @@ void cio_http_send_many(const cio_http_request *reqs, cio_http_response *respons
 				left--;
 			}
 		}
-		now = cio_now_ms();
+		now = 0; /* read only when a transfer waits (a retry or a redirect) */
 		for (int i = 0; i < n; i++) {
 			cio_transfer *t = &transfers[i];
 			if (t->done || !t->due) {
 				continue;
+			}
+			if (!now) {
+				now = cio_now_ms();
 			}
 			if (t->due <= now) {
 				/* a retry only gets what is left of max_retry_time; a redirect keeps the timeout */
