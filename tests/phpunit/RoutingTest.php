@@ -192,6 +192,48 @@ final class RoutingTest extends TestCase
         $this->assertSame('/api/v1/customers/ann%20lee@example.com', $this->single()['path']);
     }
 
+    /**
+     * One process, one pooled libcurl handle, every request shape in turn: what a call repeats from the one before
+     * (URL, method, headers, timeout) is not set again on the handle, so each request must still be exactly its
+     * own: a POST after a PUT or a GET is a POST, a URL after a longer one (beyond what is remembered) is its own.
+     */
+    public function testOneHandleSendsEveryShapeInTurnEachExactlyItsOwn(): void
+    {
+        $client = $this->appClient();
+        $long = 'customers/' . str_repeat('a', 250);
+        $calls = [
+            [fn() => $client->track->entity(self::entityPayload()), 'POST', '/api/v2/entity', 'basic', true],
+            [fn() => $client->track->entity(self::entityPayload()), 'POST', '/api/v2/entity', 'basic', true],
+            [fn() => $client->put('customers/ann', ['n' => 1]), 'PUT', '/api/v1/customers/ann', 'basic', true],
+            [fn() => $client->track->entity(self::entityPayload()), 'POST', '/api/v2/entity', 'basic', true],
+            [fn() => $client->get('customers/ann/attributes'), 'GET', '/v1/customers/ann/attributes', 'bearer', false],
+            [fn() => $client->track->entity(self::entityPayload()), 'POST', '/api/v2/entity', 'basic', true],
+            [fn() => $client->delete('customers/ann', []), 'DELETE', '/api/v1/customers/ann', 'basic', false],
+            [fn() => $client->post($long, ['n' => 2]), 'POST', '/api/v1/' . $long, 'basic', true],
+            [fn() => $client->post('customers/bo', ['n' => 3]), 'POST', '/api/v1/customers/bo', 'basic', true],
+            [fn() => $client->delete('customers/bo', ['n' => 4]), 'DELETE', '/api/v1/customers/bo', 'basic', true],
+            [fn() => $client->track->entity(self::entityPayload()), 'POST', '/api/v2/entity', 'basic', true],
+        ];
+        foreach ($calls as [$call]) {
+            $call();
+        }
+
+        $requests = $this->requests();
+        $this->assertCount(count($calls), $requests);
+        foreach ($calls as $i => [, $method, $path, $auth, $hasBody]) {
+            $req = $requests[$i];
+            $this->assertSame($method, $req['method'], "request $i");
+            $this->assertSame($path, $req['path'], "request $i");
+            $this->assertSame($auth === 'bearer' ? 'Bearer ' . self::APP_KEY : $this->basicAuth(),
+                $req['headers']['authorization'], "request $i");
+            $this->assertSame($hasBody, $req['body'] !== '', "request $i");
+        }
+        $this->assertSame(self::entityPayload(), $requests[0]['json']);
+        $this->assertSame(['n' => 1], $requests[2]['json']);
+        $this->assertSame(['n' => 4], $requests[9]['json']);
+        $this->assertSame(self::entityPayload(), $requests[10]['json']);
+    }
+
     // ---- get() ----
 
     public function testGetGoesToTheAppApiWithBearer(): void
