@@ -124,6 +124,22 @@ final class TrackTest extends TestCase
         ];
     }
 
+    /** Values held by reference are checked as the values they refer to, as isset() does. */
+    public function testValidationFollowsReferences(): void
+    {
+        $type = null;
+        $action = 'merge';
+        $payload = ['type' => &$type, 'action' => &$action, 'primary' => ['id' => 'a'], 'secondary' => ['id' => 'b']];
+        $e = $this->catchThrowable(fn() => $this->client()->track->entity($payload));
+        $this->assertSame('Operation type is required!', $e->getMessage());
+        $this->assertNothingSent();
+
+        $type = 'person'; // now set, and action "merge" (by reference) waives identifiers
+        $this->client()->track->entity($payload);
+        $this->assertSame(['type' => 'person', 'action' => 'merge', 'primary' => ['id' => 'a'],
+            'secondary' => ['id' => 'b']], $this->single()['json']);
+    }
+
     /** isset() semantics: falsy but non-null values count as present. */
     public function testFalsyButSetValuesPassValidation(): void
     {
