@@ -2,10 +2,11 @@
 /*
  * One contender, one measurement, one JSON line on stdout (bench/run collects them).
  *
- *   php client_bench.php ext|ext-h2|userland seq   TRACK_URL CA_FILE API_KEY SITE_ID CALLS|- WARMUP
- *   php client_bench.php ext|ext-h2|userland batch TRACK_URL CA_FILE API_KEY SITE_ID OPS
+ *   php client_bench.php ext|ext-h2|userland|floor seq   TRACK_URL CA_FILE API_KEY SITE_ID CALLS|- WARMUP
+ *   php client_bench.php ext|ext-h2|userland batch       TRACK_URL CA_FILE API_KEY SITE_ID OPS
  *
- * ext: the extension as configured by default (http_version auto); ext-h2: with http_version "2".
+ * ext: the extension as configured by default (http_version auto); ext-h2: with http_version "2"; floor: ext/curl
+ * with everything set once (CurlFloorClient in userland_client.php), seq only.
  *
  * Everything is measured inside the process around the calls only, so PHP start-up, the TLS handshake (done in
  * the warm-up) and building the input are not charged to the contender.
@@ -27,6 +28,7 @@ $client = match ($who) {
     'ext-h2' => new Customerio\Client($apiKey, $siteId,
         ['track_url' => $trackUrl, 'verify' => $ca, 'timeout' => 30, 'http_version' => '2']),
     'userland' => new UserlandClient($apiKey, $siteId, $trackUrl, $ca),
+    'floor' => new CurlFloorClient($apiKey, $siteId, $trackUrl, $ca, bench_entity_payload()),
 };
 $track = $client->track;
 

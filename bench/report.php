@@ -93,6 +93,7 @@ $seqNames = [
     'ext' => 'extension, default (`http_version` auto)',
     'ext-h2' => 'extension, `http_version` `2`',
     'userland' => 'user-land PHP (ext/curl, 1 handle, libcurl\'s default protocol)',
+    'floor' => 'PHP floor: ext/curl, everything (body too) set once, `curl_exec()` per call, HTTP/1.1',
     'c-h1' => 'C libcurl loop, HTTP/1.1',
     'c-h2' => 'C libcurl loop, HTTP/2',
 ];
@@ -137,6 +138,8 @@ $seqRatio('a. CPU per call: extension (default) ÷ the cheaper C loop of the rou
 $seqRatio('a. CPU per call: C loop HTTP/2 ÷ C loop HTTP/1.1 (the protocol\'s own cost)', 'c-h2', $seq['c-h1'] ?? [], null);
 $seqRatio('a. CPU per call: extension HTTP/2 ÷ extension default', 'ext-h2', $seq['ext'] ?? [], null);
 $seqRatio('a. CPU per call: user-land PHP ÷ extension (default)', 'userland', $seq['ext'] ?? [], null);
+$seqRatio('a. CPU per call: PHP floor (ext/curl, nothing but `curl_exec()`) ÷ C loop HTTP/1.1', 'floor', $seq['c-h1'] ?? [], null);
+$seqRatio('a. CPU per call, HTTP/1.1: extension (default) ÷ PHP floor', 'ext', $seq['floor'] ?? [], null);
 
 /* ------------------------------------------------------------------------------------------------------ b. */
 $fpm = $rows['fpm'] ?? [];
