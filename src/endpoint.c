@@ -417,7 +417,8 @@ static zval *cio_rule_value(const cio_rule *r, const cio_compiled_rule *cr, Hash
 	}
 	if (r->unless) {
 		zval *v = cio_isset_path(options, cr->unless);
-		*skip = v && (!cr->unless_value || (Z_TYPE_P(v) == IS_STRING && zend_string_equals(Z_STR_P(v), cr->unless_value)));
+		*skip = v && (!cr->unless_value
+			|| (Z_TYPE_P(v) == IS_STRING && zend_string_equals(Z_STR_P(v), cr->unless_value)));
 		if (*skip) {
 			return NULL;
 		}
