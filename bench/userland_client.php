@@ -6,6 +6,26 @@
  * far cheaper than the printu/customerio SDK itself.
  */
 
+/** The options both ext/curl contenders set once: the extension's headers, timeouts and TLS verification. */
+function bench_curl_options(string $apiKey, string $siteId, string|false $caFile, string $agent): array
+{
+    return [
+        CURLOPT_POST => true,
+        CURLOPT_RETURNTRANSFER => true,
+        CURLOPT_HTTPHEADER => [
+            'Accept: application/json',
+            'Content-Type: application/json',
+            'Expect:',
+            'Authorization: Basic ' . base64_encode("$siteId:$apiKey"),
+        ],
+        CURLOPT_USERAGENT => bench_user_agent($agent),
+        CURLOPT_TIMEOUT_MS => 30000,
+        CURLOPT_CONNECTTIMEOUT_MS => 2000,
+        CURLOPT_SSL_VERIFYPEER => $caFile !== false,
+        CURLOPT_SSL_VERIFYHOST => $caFile !== false ? 2 : 0,
+    ] + (is_string($caFile) ? [CURLOPT_CAINFO => $caFile] : []);
+}
+
 final class UserlandClient
 {
     /** @var \CurlHandle */
@@ -19,24 +39,7 @@ final class UserlandClient
         $this->base = rtrim($trackUrl, '/') . '/api/v2/';
         $this->track = $this;
         $this->curl = curl_init();
-        curl_setopt_array($this->curl, [
-            CURLOPT_POST => true,
-            CURLOPT_RETURNTRANSFER => true,
-            CURLOPT_HTTPHEADER => [
-                'Accept: application/json',
-                'Content-Type: application/json',
-                'Expect:',
-                'Authorization: Basic ' . base64_encode("$siteId:$apiKey"),
-            ],
-            CURLOPT_USERAGENT => bench_user_agent('customerio-php-userland'),
-            CURLOPT_TIMEOUT_MS => 30000,
-            CURLOPT_CONNECTTIMEOUT_MS => 2000,
-            CURLOPT_SSL_VERIFYPEER => $caFile !== false,
-            CURLOPT_SSL_VERIFYHOST => $caFile !== false ? 2 : 0,
-        ]);
-        if (is_string($caFile)) {
-            curl_setopt($this->curl, CURLOPT_CAINFO, $caFile);
-        }
+        curl_setopt_array($this->curl, bench_curl_options($apiKey, $siteId, $caFile, 'customerio-php-userland'));
     }
 
     public function entity(array $payload): mixed
@@ -81,26 +84,10 @@ final class CurlFloorClient
     {
         $this->track = $this;
         $this->curl = curl_init(rtrim($trackUrl, '/') . '/api/v2/entity');
-        curl_setopt_array($this->curl, [
-            CURLOPT_POST => true,
+        curl_setopt_array($this->curl, bench_curl_options($apiKey, $siteId, $caFile, 'customerio-php-floor') + [
             CURLOPT_POSTFIELDS => json_encode($entity, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR),
-            CURLOPT_RETURNTRANSFER => true,
             CURLOPT_HTTP_VERSION => CURL_HTTP_VERSION_1_1,
-            CURLOPT_HTTPHEADER => [
-                'Accept: application/json',
-                'Content-Type: application/json',
-                'Expect:',
-                'Authorization: Basic ' . base64_encode("$siteId:$apiKey"),
-            ],
-            CURLOPT_USERAGENT => bench_user_agent('customerio-php-floor'),
-            CURLOPT_TIMEOUT_MS => 30000,
-            CURLOPT_CONNECTTIMEOUT_MS => 2000,
-            CURLOPT_SSL_VERIFYPEER => $caFile !== false,
-            CURLOPT_SSL_VERIFYHOST => $caFile !== false ? 2 : 0,
         ]);
-        if (is_string($caFile)) {
-            curl_setopt($this->curl, CURLOPT_CAINFO, $caFile);
-        }
     }
 
     /** The payload was encoded once, in the constructor: the argument only keeps the benchmark loop identical. */
